@@ -1,0 +1,5 @@
+//! The commands, at the edge: they read files and standard input, call the
+//! pure core and write to standard output and error.
+
+pub mod check;
+pub mod source;

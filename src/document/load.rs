@@ -1,0 +1,1167 @@
+//! The loader: bytes of a readout file (format 1) to a validated
+//! [`Document`], or diagnostics that say exactly what is wrong and where.
+//!
+//! The TOML is parsed into a tree that keeps the span of every key and value
+//! (`toml::de::DeTable`), then walked here by hand, so that every rule can
+//! point at the place it is about and suggest the name that was meant.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::value::Datetime;
+
+use super::diagnostic::{Diagnostic, SourceMap, closest, tidy_foreign_message};
+use super::normalize::{normalize_line, normalize_text};
+use super::{Date, Document, MetaValue, Passage, Readout, Topic};
+
+/// The only format this version reads.
+pub const FORMAT: i64 = 1;
+
+const TOP_KEYS: &[&str] = &[
+    "format", "title", "date", "summary", "meta", "topics", "readouts",
+];
+const TOPIC_KEYS: &[&str] = &["id", "label", "note"];
+const READOUT_KEYS: &[&str] = &[
+    "id",
+    "label",
+    "source",
+    "url",
+    "published",
+    "language",
+    "note",
+    "passages",
+];
+const PASSAGE_KEYS: &[&str] = &["text", "topics", "quote"];
+
+/// A document that loaded, with the warnings that did not stop it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub document: Document,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads a readout file. `origin` names it in diagnostics (a path, or
+/// `<stdin>`).
+pub fn load(origin: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = decode(origin, bytes).map_err(|d| vec![d])?;
+    load_str(origin, text)
+}
+
+/// Loads a readout file that is already text.
+pub fn load_str(origin: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error(origin, "the file is empty").with_help(
+                "a readout file needs a `title`, at least one [[topics]] and two [[readouts]]",
+            ),
+        ]);
+    }
+    let map = SourceMap::new(origin, text);
+    let root = DeTable::parse(text).map_err(|error| vec![syntax_error(&map, text, &error)])?;
+    let mut checker = Checker {
+        map,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let document = checker.document(root.get_ref());
+    match document {
+        Some(document) if checker.errors.is_empty() => Ok(Loaded {
+            document,
+            warnings: checker.warnings,
+        }),
+        _ => Err(checker.errors),
+    }
+}
+
+fn syntax_error(map: &SourceMap<'_>, text: &str, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let found = text.get(span.clone()).unwrap_or_default();
+    if error.message() == "duplicate key" && found.len() <= 80 {
+        return map
+            .error(format!("duplicate key `{}`", normalize_line(found)), span)
+            .with_help("a key may appear only once in a table");
+    }
+    if error.message().contains("recurs") {
+        return map
+            .error("invalid TOML: values are nested too deeply", span)
+            .with_help(
+                "a readout file never needs arrays or tables nested more than a few levels",
+            );
+    }
+    let message = format!("invalid TOML: {}", tidy_foreign_message(error.message()));
+    map.error(message, span)
+}
+
+/// Checks that the bytes are text, naming the place where they are not.
+fn decode<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let (line, column) = line_and_column(bytes, nul);
+        return Err(Diagnostic::error(
+            origin,
+            format!(
+                "this is a binary file, not a readout: it holds a NUL byte at line {line}, column {column}"
+            ),
+        )
+        .with_help("a readout file is UTF-8 text in TOML; see docs/format.md"));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        // Up to the bad byte the lossy text has the same bytes as the file.
+        let lossy = String::from_utf8_lossy(bytes);
+        let at = error.valid_up_to();
+        SourceMap::new(origin, &lossy)
+            .error("the file is not valid UTF-8", at..at + 1)
+            .with_help("save the file as UTF-8 text")
+    })
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = String::from_utf8_lossy(&bytes[..offset]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+struct Checker<'a> {
+    map: SourceMap<'a>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, message: impl Into<String>, span: Range<usize>) {
+        let diagnostic = self.map.error(message, span);
+        self.errors.push(diagnostic);
+    }
+
+    fn error_with_help(&mut self, message: impl Into<String>, span: Range<usize>, help: String) {
+        let diagnostic = self.map.error(message, span).with_help(help);
+        self.errors.push(diagnostic);
+    }
+
+    /// Reports a missing key, at `place` when it has one; unless a key of the
+    /// table is a misspelling of it, which is reported already.
+    fn missing(
+        &mut self,
+        table: &DeTable<'_>,
+        allowed: &[&str],
+        key: &str,
+        message: impl Into<String>,
+        place: Option<Range<usize>>,
+        help: impl Into<String>,
+    ) {
+        let misspelt = table.keys().any(|k| {
+            let name: &str = k.get_ref();
+            !allowed.contains(&name) && closest(name, allowed.iter().copied()) == Some(key)
+        });
+        if misspelt {
+            return;
+        }
+        let diagnostic = match place {
+            Some(span) => self.map.error(message, span),
+            None => Diagnostic::error(self.map.origin(), message),
+        };
+        self.errors.push(diagnostic.with_help(help));
+    }
+
+    fn document(&mut self, root: &DeTable<'_>) -> Option<Document> {
+        self.reject_unknown_keys(root, TOP_KEYS, "at the top level");
+        if let Some(format) = root.get("format") {
+            self.format(format);
+        }
+        let title = self.required_line(root, TOP_KEYS, "title", None, "the file has no `title`");
+        let date = root.get("date").and_then(|v| self.date(v, "date"));
+        let summary = self.optional_text(root, "summary");
+        let meta = root.get("meta").map(|v| self.meta(v)).unwrap_or_default();
+        let topics = self.topics(root);
+        let readouts = self.readouts(root, &topics);
+        if let (Some(title), Some(topics), Some(readouts)) = (title, topics, readouts) {
+            self.warn_unused_topics(&topics, &readouts);
+            let topics: Vec<Topic> = topics.into_iter().map(|t| t.topic).collect();
+            Some(Document {
+                title,
+                date,
+                summary,
+                meta,
+                topics,
+                readouts: readouts.into_iter().map(|r| r.readout).collect(),
+            })
+        } else {
+            None
+        }
+    }
+
+    fn format(&mut self, value: &Value<'_>) {
+        match value.get_ref() {
+            DeValue::Integer(n) if parse_integer(n.as_str(), n.radix()) == Some(FORMAT) => {}
+            DeValue::Integer(n) => self.error_with_help(
+                format!("format {n} is not supported"),
+                value.span(),
+                format!("this version of readouts reads format {FORMAT}; write `format = {FORMAT}` or leave the key out"),
+            ),
+            other => self.error_with_help(
+                format!("`format` must be an integer, found {}", describe(other)),
+                value.span(),
+                format!("write `format = {FORMAT}`"),
+            ),
+        }
+    }
+
+    /// Reports every key of `table` that is not in `allowed`, suggesting the
+    /// closest allowed key.
+    fn reject_unknown_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], place: &str) {
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let help = match closest(name, allowed.iter().copied()) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!(
+                    "the keys allowed here are: {}",
+                    quoted_list(allowed.iter().copied())
+                ),
+            };
+            let message = format!("unknown key `{}` {place}", normalize_line(name));
+            self.error_with_help(message, key.span(), help);
+        }
+    }
+
+    /// A required one-line string: normalised, and not empty.
+    fn required_line(
+        &mut self,
+        table: &DeTable<'_>,
+        allowed: &[&str],
+        key: &str,
+        place: Option<Range<usize>>,
+        message: &str,
+    ) -> Option<String> {
+        let Some(value) = table.get(key) else {
+            self.missing(
+                table,
+                allowed,
+                key,
+                message,
+                place,
+                format!("add `{key} = \"…\"`"),
+            );
+            return None;
+        };
+        let line = normalize_line(self.string(value, key)?);
+        if line.is_empty() {
+            self.error(format!("`{key}` is empty"), value.span());
+            return None;
+        }
+        Some(line)
+    }
+
+    fn optional_line(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+        let value = table.get(key)?;
+        Some(normalize_line(self.string(value, key)?)).filter(|l| !l.is_empty())
+    }
+
+    fn optional_text(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+        let value = table.get(key)?;
+        Some(normalize_text(self.string(value, key)?)).filter(|t| !t.is_empty())
+    }
+
+    fn string<'v>(&mut self, value: &'v Value<'_>, key: &str) -> Option<&'v str> {
+        match value.get_ref() {
+            DeValue::String(text) => Some(text),
+            other => {
+                let message = format!("`{key}` must be a string, found {}", describe(other));
+                self.error(message, value.span());
+                None
+            }
+        }
+    }
+
+    fn table<'v, 'i>(&mut self, value: &'v Value<'i>, what: &str) -> Option<&'v DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(table),
+            other => {
+                let message = format!("{what} must be a table, found {}", describe(other));
+                self.error(message, value.span());
+                None
+            }
+        }
+    }
+
+    fn array_of_tables<'v, 'i>(
+        &mut self,
+        value: &'v Value<'i>,
+        key: &str,
+    ) -> Option<&'v DeArray<'i>> {
+        match value.get_ref() {
+            DeValue::Array(array) => Some(array),
+            other => {
+                self.error_with_help(
+                    format!(
+                        "`{key}` must be an array of tables, found {}",
+                        describe(other)
+                    ),
+                    value.span(),
+                    format!("declare each entry under its own `[[{key}]]` header"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, value: &Value<'_>, key: &str) -> Option<Date> {
+        match value.get_ref() {
+            DeValue::Datetime(datetime) => match plain_date(datetime) {
+                Some(date) => Some(date),
+                None => {
+                    self.error_with_help(
+                        format!("`{key}` must be a date, found a date-time or time"),
+                        value.span(),
+                        "write the day alone, e.g. 2021-12-30".to_string(),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.error_with_help(
+                    format!("`{key}` must be a date, found {}", describe(other)),
+                    value.span(),
+                    "write a TOML date without quotes, e.g. 2021-12-30".to_string(),
+                );
+                None
+            }
+        }
+    }
+
+    fn meta(&mut self, value: &Value<'_>) -> Vec<(String, MetaValue)> {
+        let Some(table) = self.table(value, "`meta`") else {
+            return Vec::new();
+        };
+        let mut facts = Vec::new();
+        for (key, value) in table.iter() {
+            let name = normalize_line(key.get_ref());
+            let fact = match value.get_ref() {
+                DeValue::String(text) => Some(MetaValue::Text(normalize_line(text))),
+                DeValue::Integer(n) => match parse_integer(n.as_str(), n.radix()) {
+                    Some(n) => Some(MetaValue::Integer(n)),
+                    None => {
+                        self.error("this integer is too large", value.span());
+                        None
+                    }
+                },
+                DeValue::Datetime(datetime) => match plain_date(datetime) {
+                    Some(date) => Some(MetaValue::Date(date)),
+                    None => Some(MetaValue::Text(datetime.to_string())),
+                },
+                other => {
+                    self.error_with_help(
+                        format!(
+                            "meta value `{name}` must be a string, an integer or a date, found {}",
+                            describe(other)
+                        ),
+                        value.span(),
+                        "quote it to keep it as text".to_string(),
+                    );
+                    None
+                }
+            };
+            if let Some(fact) = fact {
+                facts.push((name, fact));
+            }
+        }
+        facts
+    }
+
+    fn topics(&mut self, root: &DeTable<'_>) -> Option<Vec<CheckedTopic>> {
+        let message = "the file declares no topics";
+        let help = "declare at least one under a `[[topics]]` header, with `id` and `label`";
+        let Some(value) = root.get("topics") else {
+            self.missing(root, TOP_KEYS, "topics", message, None, help);
+            return None;
+        };
+        let entries = self.array_of_tables(value, "topics")?;
+        if entries.is_empty() {
+            self.error_with_help(message, value.span(), help.to_string());
+            return None;
+        }
+        let mut topics: Vec<CheckedTopic> = Vec::new();
+        let mut complete = true;
+        for entry in entries.iter() {
+            match self.topic(entry, &topics) {
+                Some(topic) => topics.push(topic),
+                None => complete = false,
+            }
+        }
+        complete.then_some(topics)
+    }
+
+    fn topic(&mut self, entry: &Value<'_>, earlier: &[CheckedTopic]) -> Option<CheckedTopic> {
+        let table = self.table(entry, "each `[[topics]]` entry")?;
+        self.reject_unknown_keys(table, TOPIC_KEYS, "in a topic");
+        let (id, id_span) = self.id(table, TOPIC_KEYS, entry.span(), "topic")?;
+        if let Some(first) = earlier.iter().find(|t| t.topic.id == id) {
+            let line = self.map.line_of(first.id_span.start);
+            self.error_with_help(
+                format!("duplicate topic id `{id}`"),
+                id_span,
+                format!("the first topic with this id is at line {line}; topic ids must be unique"),
+            );
+            return None;
+        }
+        let label = self.required_line(
+            table,
+            TOPIC_KEYS,
+            "label",
+            Some(entry.span()),
+            "this topic has no `label`",
+        )?;
+        let note = self.optional_text(table, "note");
+        Some(CheckedTopic {
+            topic: Topic { id, label, note },
+            id_span,
+        })
+    }
+
+    /// A required id: lowercase ascii letters, digits and '-', starting with
+    /// a letter or digit.
+    fn id(
+        &mut self,
+        table: &DeTable<'_>,
+        allowed: &[&str],
+        entry_span: Range<usize>,
+        what: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let Some(value) = table.get("id") else {
+            self.missing(
+                table,
+                allowed,
+                "id",
+                format!("this {what} has no `id`"),
+                Some(entry_span),
+                "add `id = \"…\"` (lowercase letters, digits and '-')",
+            );
+            return None;
+        };
+        let id = self.string(value, "id")?;
+        if !is_valid_id(id) {
+            let suggestion = slug(id);
+            let help = if is_valid_id(&suggestion) {
+                format!(
+                    "ids use lowercase ascii letters, digits and '-', starting with a letter or digit: try `{suggestion}`"
+                )
+            } else {
+                "ids use lowercase ascii letters, digits and '-', starting with a letter or digit"
+                    .to_string()
+            };
+            self.error_with_help(
+                format!("invalid {what} id `{}`", normalize_line(id)),
+                value.span(),
+                help,
+            );
+            return None;
+        }
+        Some((id.to_string(), value.span()))
+    }
+
+    fn readouts(
+        &mut self,
+        root: &DeTable<'_>,
+        topics: &Option<Vec<CheckedTopic>>,
+    ) -> Option<Vec<CheckedReadout>> {
+        let help = "declare each side under its own `[[readouts]]` header, with `id`, `label` and `[[readouts.passages]]`";
+        let Some(value) = root.get("readouts") else {
+            let message = "the file has no readouts; it needs at least two";
+            self.missing(root, TOP_KEYS, "readouts", message, None, help);
+            return None;
+        };
+        let entries = self.array_of_tables(value, "readouts")?;
+        if entries.len() < 2 {
+            self.error_with_help(
+                format!(
+                    "the file has {} readout{}; it needs at least two",
+                    entries.len(),
+                    if entries.len() == 1 { "" } else { "s" }
+                ),
+                value.span(),
+                help.to_string(),
+            );
+        }
+        let mut readouts: Vec<CheckedReadout> = Vec::new();
+        let mut complete = entries.len() >= 2;
+        for entry in entries.iter() {
+            match self.readout(entry, topics, &readouts) {
+                Some(readout) => readouts.push(readout),
+                None => complete = false,
+            }
+        }
+        complete.then_some(readouts)
+    }
+
+    fn readout(
+        &mut self,
+        entry: &Value<'_>,
+        topics: &Option<Vec<CheckedTopic>>,
+        earlier: &[CheckedReadout],
+    ) -> Option<CheckedReadout> {
+        let table = self.table(entry, "each `[[readouts]]` entry")?;
+        self.reject_unknown_keys(table, READOUT_KEYS, "in a readout");
+        let id = self.id(table, READOUT_KEYS, entry.span(), "readout");
+        if let Some((id, span)) = &id
+            && let Some(first) = earlier.iter().find(|r| &r.readout.id == id)
+        {
+            let line = self.map.line_of(first.id_span.start);
+            self.error_with_help(
+                format!("duplicate readout id `{id}`"),
+                span.clone(),
+                format!(
+                    "the first readout with this id is at line {line}; readout ids must be unique"
+                ),
+            );
+        }
+        let label = self.required_line(
+            table,
+            READOUT_KEYS,
+            "label",
+            Some(entry.span()),
+            "this readout has no `label`",
+        );
+        let source = self.optional_line(table, "source");
+        let url = self.optional_line(table, "url");
+        let published = table.get("published").and_then(|v| self.published(v));
+        let language = self.optional_line(table, "language");
+        let note = self.optional_text(table, "note");
+        let passages = self.passages(table, entry.span(), topics);
+        let (id, id_span) = id?;
+        Some(CheckedReadout {
+            readout: Readout {
+                id,
+                label: label?,
+                source,
+                url,
+                published,
+                language,
+                note,
+                passages: passages?,
+            },
+            id_span,
+        })
+    }
+
+    fn published(&mut self, value: &Value<'_>) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(text) => Some(normalize_line(text)).filter(|t| !t.is_empty()),
+            DeValue::Datetime(datetime) => Some(datetime.to_string()),
+            other => {
+                self.error(
+                    format!(
+                        "`published` must be a date or a string, found {}",
+                        describe(other)
+                    ),
+                    value.span(),
+                );
+                None
+            }
+        }
+    }
+
+    fn passages(
+        &mut self,
+        readout: &DeTable<'_>,
+        readout_span: Range<usize>,
+        topics: &Option<Vec<CheckedTopic>>,
+    ) -> Option<Vec<Passage>> {
+        let help = "add its text under a `[[readouts.passages]]` header: text = \"\"\"…\"\"\"";
+        let Some(value) = readout.get("passages") else {
+            let message = "this readout has no passages";
+            self.missing(
+                readout,
+                READOUT_KEYS,
+                "passages",
+                message,
+                Some(readout_span),
+                help,
+            );
+            return None;
+        };
+        let entries = self.array_of_tables(value, "readouts.passages")?;
+        if entries.is_empty() {
+            self.error_with_help(
+                "this readout has no passages",
+                value.span(),
+                help.to_string(),
+            );
+            return None;
+        }
+        let mut passages = Vec::with_capacity(entries.len());
+        let mut complete = true;
+        for entry in entries.iter() {
+            match self.passage(entry, topics) {
+                Some(passage) => passages.push(passage),
+                None => complete = false,
+            }
+        }
+        complete.then_some(passages)
+    }
+
+    fn passage(
+        &mut self,
+        entry: &Value<'_>,
+        topics: &Option<Vec<CheckedTopic>>,
+    ) -> Option<Passage> {
+        let table = self.table(entry, "each `[[readouts.passages]]` entry")?;
+        self.reject_unknown_keys(table, PASSAGE_KEYS, "in a passage");
+        let text = match table.get("text") {
+            None => {
+                self.missing(
+                    table,
+                    PASSAGE_KEYS,
+                    "text",
+                    "this passage has no `text`",
+                    Some(entry.span()),
+                    "add text = \"\"\"…\"\"\"",
+                );
+                None
+            }
+            Some(value) => {
+                let text = self.string(value, "text").map(normalize_text);
+                match text {
+                    Some(text) if text.is_empty() => {
+                        self.error_with_help(
+                            "passage text is blank",
+                            value.span(),
+                            "write the passage, or remove the `[[readouts.passages]]` entry"
+                                .to_string(),
+                        );
+                        None
+                    }
+                    other => other,
+                }
+            }
+        };
+        let passage_topics = match table.get("topics") {
+            None => Some(Vec::new()),
+            Some(value) => self.passage_topics(value, topics),
+        };
+        let quote = match table.get("quote") {
+            None => Some(false),
+            Some(value) => match value.get_ref() {
+                DeValue::Boolean(quote) => Some(*quote),
+                other => {
+                    self.error_with_help(
+                        format!("`quote` must be a boolean, found {}", describe(other)),
+                        value.span(),
+                        "write `quote = true` or `quote = false`".to_string(),
+                    );
+                    None
+                }
+            },
+        };
+        Some(Passage {
+            text: text?,
+            topics: passage_topics?,
+            quote: quote?,
+        })
+    }
+
+    fn passage_topics(
+        &mut self,
+        value: &Value<'_>,
+        topics: &Option<Vec<CheckedTopic>>,
+    ) -> Option<Vec<usize>> {
+        let DeValue::Array(entries) = value.get_ref() else {
+            let found = describe(value.get_ref());
+            let help = match value.get_ref() {
+                DeValue::String(id) => {
+                    format!("write a list: topics = [\"{}\"]", normalize_line(id))
+                }
+                _ => "write a list of topic ids: topics = [\"…\"]".to_string(),
+            };
+            self.error_with_help(
+                format!("`topics` must be an array of topic ids, found {found}"),
+                value.span(),
+                help,
+            );
+            return None;
+        };
+        let mut indices = Vec::with_capacity(entries.len());
+        let mut complete = true;
+        for entry in entries.iter() {
+            let Some(id) = self.string(entry, "each entry of `topics`") else {
+                complete = false;
+                continue;
+            };
+            // Without a valid topic list there is nothing to check against;
+            // that list's own errors are already reported.
+            let Some(declared) = topics else {
+                complete = false;
+                continue;
+            };
+            match declared.iter().position(|t| t.topic.id == id) {
+                Some(index) if indices.contains(&index) => {}
+                Some(index) => indices.push(index),
+                None => {
+                    let ids = declared.iter().map(|t| t.topic.id.as_str());
+                    let help = match closest(id, ids.clone()) {
+                        Some(meant) => format!("did you mean `{meant}`?"),
+                        None => format!("the declared topics are: {}", quoted_list(ids)),
+                    };
+                    self.error_with_help(
+                        format!("unknown topic `{}`", normalize_line(id)),
+                        entry.span(),
+                        help,
+                    );
+                    complete = false;
+                }
+            }
+        }
+        complete.then_some(indices)
+    }
+
+    fn warn_unused_topics(&mut self, topics: &[CheckedTopic], readouts: &[CheckedReadout]) {
+        for (index, checked) in topics.iter().enumerate() {
+            if !readouts.iter().any(|r| r.readout.mentions(index)) {
+                let warning = self
+                    .map
+                    .warning(
+                        format!(
+                            "topic `{}` is declared but no passage carries it",
+                            checked.topic.id
+                        ),
+                        checked.id_span.clone(),
+                    )
+                    .with_help("tag a passage with it, or remove the topic");
+                self.warnings.push(warning);
+            }
+        }
+    }
+}
+
+struct CheckedTopic {
+    topic: Topic,
+    id_span: Range<usize>,
+}
+
+struct CheckedReadout {
+    readout: Readout,
+    id_span: Range<usize>,
+}
+
+fn parse_integer(digits: &str, radix: u32) -> Option<i64> {
+    i64::from_str_radix(digits, radix).ok()
+}
+
+fn plain_date(datetime: &Datetime) -> Option<Date> {
+    match (datetime.date, datetime.time, datetime.offset) {
+        (Some(date), None, None) => Some(Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        }),
+        _ => None,
+    }
+}
+
+/// A TOML value's kind with its article, for "found …".
+fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(datetime) => match (datetime.date, datetime.time) {
+            (Some(_), None) => "a date",
+            (None, Some(_)) => "a time",
+            _ => "a date-time",
+        },
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn quoted_list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The id a label would most likely have been meant as: lowercase ascii,
+/// other characters turned into single hyphens.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = include_str!("../../tests/fixtures/valid/harbour.toml");
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match load_str("test.toml", text) {
+            Ok(_) => panic!("expected the file to be refused:\n{text}"),
+            Err(errors) => errors,
+        }
+    }
+
+    /// The one error a file gives: its message, line and column.
+    fn only_error(text: &str) -> (String, usize, usize) {
+        let errors = errors(text);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        let (line, column) = errors[0]
+            .location
+            .as_ref()
+            .map_or((0, 0), |at| (at.line, at.column));
+        (errors[0].message.clone(), line, column)
+    }
+
+    #[test]
+    fn loads_a_minimal_valid_file() {
+        let loaded = load_str("test.toml", VALID).expect("valid");
+        let document = loaded.document;
+        assert_eq!(document.title, "Harbour talks");
+        assert_eq!(document.topics.len(), 1);
+        assert_eq!(document.readouts.len(), 2);
+        assert_eq!(document.readouts[1].passages[0].topics, vec![0]);
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_builtin_readout_loads_and_has_its_shape() {
+        let loaded = load_str(super::super::builtin::NAME, super::super::builtin::TEXT)
+            .expect("the built-in readout is valid");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let document = loaded.document;
+        assert_eq!(document.title, "Biden–Putin phone call");
+        assert_eq!(
+            document.date.map(|d| d.long_form()),
+            Some("Thursday 30 December 2021".to_string())
+        );
+        let ids: Vec<&str> = document.readouts.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["kremlin", "white-house"]);
+        assert!(document.topics.len() >= 8);
+        let meta: Vec<String> = document
+            .meta
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        assert_eq!(
+            meta,
+            [
+                "requested_by=the Russian side",
+                "started=22:35 Kyiv time, 5 minutes later than planned",
+                "ended=23:25 Kyiv time",
+                "duration_minutes=50"
+            ]
+        );
+        let kremlin = &document.readouts[0];
+        let white_house = &document.readouts[1];
+        assert!(kremlin.passages.iter().any(|p| p.quote));
+        assert!(
+            kremlin.passages[0]
+                .text
+                .starts_with("According to the Kremlin")
+        );
+        assert!(
+            white_house.passages[0]
+                .text
+                .starts_with("According to the White House version")
+        );
+        let topic = |id: &str| document.topic_index(id).expect(id);
+        let coverage = |id: &str| (kremlin.mentions(topic(id)), white_house.mentions(topic(id)));
+        assert_eq!(coverage("tone"), (true, true));
+        assert_eq!(coverage("response-to-invasion"), (true, true));
+        assert_eq!(coverage("negotiation-calendar"), (true, true));
+        assert_eq!(coverage("security-guarantees"), (true, false));
+        assert_eq!(coverage("offensive-weapons"), (true, false));
+        assert_eq!(coverage("nuclear-war"), (true, false));
+        assert_eq!(coverage("highest-level-contacts"), (true, false));
+        assert_eq!(coverage("de-escalation"), (false, true));
+    }
+
+    #[test]
+    fn text_is_normalised_at_load() {
+        let text = VALID.replace(
+            "We discussed the harbour.",
+            "We discussed\\nthe \\u001b[2J harbour.\\n\\nSecond\\tparagraph.",
+        );
+        let document = load_str("test.toml", &text).expect("valid").document;
+        assert_eq!(
+            document.readouts[0].passages[0].text,
+            "We discussed the ␛[2J harbour.\nSecond paragraph."
+        );
+    }
+
+    #[test]
+    fn format_must_be_one() {
+        assert!(load_str("t", &format!("format = 1\n{VALID}")).is_ok());
+        assert_eq!(
+            only_error(&format!("format = 2\n{VALID}")),
+            ("format 2 is not supported".to_string(), 1, 10)
+        );
+        assert_eq!(
+            only_error(&format!("format = \"1\"\n{VALID}")).0,
+            "`format` must be an integer, found a string"
+        );
+    }
+
+    #[test]
+    fn title_is_required_and_not_empty() {
+        let (message, ..) = only_error(&VALID.replace("title = \"Harbour talks\"", ""));
+        assert_eq!(message, "the file has no `title`");
+        let (message, line, column) = only_error(&VALID.replace("\"Harbour talks\"", "\" \""));
+        assert_eq!((message.as_str(), line, column), ("`title` is empty", 1, 9));
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_everywhere_with_a_suggestion() {
+        let cases = [
+            (
+                VALID.replace("title =", "titel ="),
+                "unknown key `titel` at the top level",
+                "title",
+            ),
+            (
+                VALID.replace("label = \"Harbour", "lable = \"Harbour"),
+                "unknown key `lable` in a topic",
+                "label",
+            ),
+            (
+                VALID.replace("label = \"North\"", "label = \"North\"\nurl_ = \"x\""),
+                "unknown key `url_` in a readout",
+                "url",
+            ),
+            (
+                VALID.replacen("topics = [", "topic = [", 1),
+                "unknown key `topic` in a passage",
+                "topics",
+            ),
+        ];
+        for (text, message, meant) in cases {
+            let errors = errors(&text);
+            assert_eq!(errors.len(), 1, "{errors:#?}");
+            assert_eq!(errors[0].message, message);
+            assert_eq!(
+                errors[0].help.as_deref(),
+                Some(format!("did you mean `{meant}`?").as_str())
+            );
+        }
+        let errors = errors(&VALID.replace("title =", "zzz = 1\ntitle ="));
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("the keys allowed here are: `format`")
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_the_second() {
+        let text = VALID.replace(
+            "label = \"Harbour treaty\"",
+            "label = \"Harbour treaty\"\n\n[[topics]]\nid = \"harbour\"\nlabel = \"Again\"",
+        );
+        assert_eq!(
+            only_error(&text),
+            ("duplicate topic id `harbour`".to_string(), 8, 6)
+        );
+        let text = VALID.replace("id = \"south\"", "id = \"north\"");
+        assert_eq!(
+            only_error(&text),
+            ("duplicate readout id `north`".to_string(), 16, 6)
+        );
+    }
+
+    #[test]
+    fn undeclared_topics_are_named_with_the_closest_id() {
+        let errors = errors(&VALID.replacen("[\"harbour\"]", "[\"harbor\"]", 1));
+        assert_eq!(errors[0].message, "unknown topic `harbor`");
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `harbour`?"));
+        let at = errors[0].location.as_ref().expect("located");
+        assert_eq!((at.line, at.column), (13, 11));
+    }
+
+    #[test]
+    fn readouts_need_two_and_passages_need_text() {
+        let one = &VALID[..VALID.rfind("[[readouts]]").expect("two readouts")];
+        assert_eq!(
+            only_error(one).0,
+            "the file has 1 readout; it needs at least two"
+        );
+        let no_passages = VALID.replace(
+            "label = \"South\"\n\n[[readouts.passages]]\ntext = \"The harbour was discussed.\"\ntopics = [\"harbour\"]\n",
+            "label = \"South\"\n",
+        );
+        assert_eq!(only_error(&no_passages).0, "this readout has no passages");
+        let blank = VALID.replace("\"The harbour was discussed.\"", "\" \\n \\t \"");
+        assert_eq!(only_error(&blank).0, "passage text is blank");
+        let no_text = VALID.replace("text = \"The harbour was discussed.\"\n", "");
+        assert_eq!(only_error(&no_text).0, "this passage has no `text`");
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_name_both_types() {
+        let cases = [
+            (
+                VALID.replacen("topics = [\"harbour\"]", "topics = \"harbour\"", 1),
+                "`topics` must be an array of topic ids, found a string",
+            ),
+            (
+                VALID.replacen("topics = [\"harbour\"]", "quote = 1", 1),
+                "`quote` must be a boolean, found an integer",
+            ),
+            (
+                VALID.replace("label = \"North\"", "label = 3"),
+                "`label` must be a string, found an integer",
+            ),
+            (
+                VALID.replace(
+                    "title = \"Harbour talks\"",
+                    "title = \"x\"\ndate = \"2021-12-30\"",
+                ),
+                "`date` must be a date, found a string",
+            ),
+            (
+                VALID.replace("title = \"Harbour talks\"", "title = \"x\"\nmeta = 3"),
+                "`meta` must be a table, found an integer",
+            ),
+        ];
+        for (text, message) in cases {
+            let errors = errors(&text);
+            assert!(
+                errors.iter().any(|e| e.message == message),
+                "expected {message:?} in {errors:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn topic_ids_must_be_lowercase_slugs() {
+        let text = VALID.replace("id = \"harbour\"", "id = \"Harbour Treaty\"");
+        let errors = errors(&text);
+        assert_eq!(errors[0].message, "invalid topic id `Harbour Treaty`");
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .ends_with("try `harbour-treaty`")
+        );
+        assert!(
+            is_valid_id("a-1")
+                && is_valid_id("9")
+                && !is_valid_id("-a")
+                && !is_valid_id("")
+                && !is_valid_id("é")
+        );
+    }
+
+    #[test]
+    fn meta_keeps_file_order_and_types() {
+        let text = VALID.replace(
+            "title = \"Harbour talks\"\n",
+            "title = \"Harbour talks\"\n[meta]\nzeta = \"first\"\nalpha = 2\nwhen = 2021-12-30\n",
+        );
+        let document = load_str("t", &text).expect("valid").document;
+        let meta: Vec<String> = document
+            .meta
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        assert_eq!(meta, ["zeta=first", "alpha=2", "when=2021-12-30"]);
+        let bad = VALID.replace(
+            "title = \"Harbour talks\"\n",
+            "title = \"x\"\n[meta]\nok = true\n",
+        );
+        assert_eq!(
+            only_error(&bad).0,
+            "meta value `ok` must be a string, an integer or a date, found a boolean"
+        );
+    }
+
+    #[test]
+    fn unused_topics_are_warnings_not_errors() {
+        let text = VALID.replace(
+            "label = \"Harbour treaty\"",
+            "label = \"Harbour treaty\"\n\n[[topics]]\nid = \"fish\"\nlabel = \"Fish\"",
+        );
+        let loaded = load_str("t", &text).expect("valid");
+        assert_eq!(loaded.warnings.len(), 1);
+        assert_eq!(
+            loaded.warnings[0].message,
+            "topic `fish` is declared but no passage carries it"
+        );
+        assert!(!loaded.warnings[0].is_error());
+    }
+
+    #[test]
+    fn empty_binary_and_non_utf8_input_are_named() {
+        assert_eq!(load("t", b"").unwrap_err()[0].message, "the file is empty");
+        assert_eq!(
+            load("t", b" \n\t\n").unwrap_err()[0].message,
+            "the file is empty"
+        );
+        let binary = load("t", b"title = 1\n\x00\x01\x02").unwrap_err();
+        assert!(
+            binary[0].message.starts_with("this is a binary file"),
+            "{binary:?}"
+        );
+        assert!(binary[0].message.ends_with("line 2, column 1"));
+        let latin1 = load("t", b"title = \"caf\xe9\"\n").unwrap_err();
+        assert_eq!(latin1[0].message, "the file is not valid UTF-8");
+        let at = latin1[0].location.as_ref().expect("located");
+        assert_eq!((at.line, at.column), (1, 13));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let mut bytes = b"\xef\xbb\xbf".to_vec();
+        bytes.extend_from_slice(VALID.as_bytes());
+        assert!(load("t", &bytes).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_a_clean_error() {
+        let deep = format!("title = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(
+            only_error(&deep).0,
+            "invalid TOML: values are nested too deeply"
+        );
+        let deep = format!("title = {}1{}", "{a=".repeat(100_000), "}".repeat(100_000));
+        assert_eq!(
+            only_error(&deep).0,
+            "invalid TOML: values are nested too deeply"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let (message, line, column) = only_error("title = \"open\n");
+        assert!(message.starts_with("invalid TOML"), "{message}");
+        assert_eq!((line, column), (1, 14));
+        let (message, line, _) =
+            only_error(&VALID.replace("title = \"Harbour talks\"", "title = \"a\"\ntitle = \"b\""));
+        assert_eq!((message.as_str(), line), ("duplicate key `title`", 2));
+    }
+}

@@ -1,0 +1,208 @@
+//! The readout document: its model, the loader that builds it from a file
+//! (format 1), the diagnostics the loader gives, and the built-in readout.
+//! Pure code: no terminal, no file system.
+
+pub mod builtin;
+pub mod diagnostic;
+pub mod load;
+pub mod normalize;
+
+use std::fmt;
+
+/// A validated readout file. Every piece of text in it is normalised
+/// (see [`normalize`]): no control characters, paragraphs split by `\n`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub date: Option<Date>,
+    pub summary: Option<String>,
+    /// Facts about the event, in file order.
+    pub meta: Vec<(String, MetaValue)>,
+    pub topics: Vec<Topic>,
+    pub readouts: Vec<Readout>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readout {
+    pub id: String,
+    pub label: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// A TOML date or free text, kept as it is shown.
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub note: Option<String>,
+    pub passages: Vec<Passage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub text: String,
+    /// Indices into [`Document::topics`], in the order the file gives them.
+    pub topics: Vec<usize>,
+    /// A verbatim quote of the readout rather than a paraphrase.
+    pub quote: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetaValue {
+    Text(String),
+    Integer(i64),
+    Date(Date),
+}
+
+/// A calendar date as TOML writes it (`2021-12-30`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Date {
+    /// The date written out for people, e.g. "Thursday 30 December 2021".
+    pub fn long_form(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS
+            .get(usize::from(self.month).saturating_sub(1))
+            .copied()
+            .unwrap_or("?");
+        format!("{} {} {} {}", self.weekday(), self.day, month, self.year)
+    }
+
+    /// Day of the week by Zeller's congruence (Gregorian calendar).
+    fn weekday(&self) -> &'static str {
+        const DAYS: [&str; 7] = [
+            "Saturday",
+            "Sunday",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+        ];
+        let (mut year, mut month) = (i64::from(self.year), i64::from(self.month));
+        if month < 3 {
+            month += 12;
+            year -= 1;
+        }
+        let (century, year_of_century) = (year.div_euclid(100), year.rem_euclid(100));
+        let day = i64::from(self.day);
+        let h = (day + 13 * (month + 1) / 5 + year_of_century + year_of_century / 4 + century / 4
+            - 2 * century)
+            .rem_euclid(7);
+        DAYS[h as usize]
+    }
+}
+
+impl fmt::Display for MetaValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MetaValue::Text(text) => f.write_str(text),
+            MetaValue::Integer(n) => write!(f, "{n}"),
+            MetaValue::Date(date) => write!(f, "{date}"),
+        }
+    }
+}
+
+impl Document {
+    pub fn passage_count(&self) -> usize {
+        self.readouts.iter().map(|r| r.passages.len()).sum()
+    }
+
+    pub fn topic_index(&self, id: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.id == id)
+    }
+
+    pub fn readout_index(&self, id: &str) -> Option<usize> {
+        self.readouts.iter().position(|r| r.id == id)
+    }
+}
+
+impl Readout {
+    /// Whether any passage of this readout carries the topic.
+    pub fn mentions(&self, topic: usize) -> bool {
+        self.passages.iter().any(|p| p.topics.contains(&topic))
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.passages.iter().map(Passage::word_count).sum()
+    }
+
+    /// The pane title: the label, and the source when there is one.
+    pub fn title(&self) -> String {
+        match &self.source {
+            Some(source) => format!("{} — {}", self.label, source),
+            None => self.label.clone(),
+        }
+    }
+}
+
+impl Passage {
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_form_names_the_weekday() {
+        let date = Date {
+            year: 2021,
+            month: 12,
+            day: 30,
+        };
+        assert_eq!(date.long_form(), "Thursday 30 December 2021");
+        let leap = Date {
+            year: 2024,
+            month: 2,
+            day: 29,
+        };
+        assert_eq!(leap.long_form(), "Thursday 29 February 2024");
+        let january = Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        };
+        assert_eq!(january.long_form(), "Saturday 1 January 2000");
+    }
+
+    #[test]
+    fn dates_display_as_toml_writes_them() {
+        let date = Date {
+            year: 987,
+            month: 3,
+            day: 4,
+        };
+        assert_eq!(date.to_string(), "0987-03-04");
+    }
+}
