@@ -2,4 +2,5 @@
 //! pure core and write to standard output and error.
 
 pub mod check;
+pub mod output;
 pub mod source;

@@ -143,6 +143,53 @@ impl Document {
     pub fn readout_index(&self, id: &str) -> Option<usize> {
         self.readouts.iter().position(|r| r.id == id)
     }
+
+    /// The two readouts to show side by side: the first two, unless ids
+    /// pick others. An unknown id is an error naming the valid ones.
+    pub fn pair(&self, left: Option<&str>, right: Option<&str>) -> Result<Pair, String> {
+        let pick = |id: Option<&str>, default: usize| match id {
+            None => Ok(default),
+            Some(id) => self.readout_index(id).ok_or_else(|| {
+                let ids: Vec<String> = self
+                    .readouts
+                    .iter()
+                    .map(|r| format!("`{}`", r.id))
+                    .collect();
+                format!(
+                    "no readout has the id `{}`; the readouts are {}",
+                    normalize::normalize_line(id),
+                    ids.join(", ")
+                )
+            }),
+        };
+        Ok(Pair {
+            left: pick(left, 0)?,
+            right: pick(right, 1)?,
+        })
+    }
+
+    /// The index of a topic id, or an error naming the valid ids.
+    pub fn find_topic(&self, id: &str) -> Result<usize, String> {
+        self.topic_index(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
+            let help = match diagnostic::closest(id, ids.iter().copied()) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!("the topics are {}", ids.join(", ")),
+            };
+            format!(
+                "no topic has the id `{}`; {help}",
+                normalize::normalize_line(id)
+            )
+        })
+    }
+}
+
+/// The two readouts shown side by side, as indices into
+/// [`Document::readouts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    pub left: usize,
+    pub right: usize,
 }
 
 impl Readout {
@@ -194,6 +241,39 @@ mod tests {
             day: 1,
         };
         assert_eq!(january.long_form(), "Saturday 1 January 2000");
+    }
+
+    fn builtin() -> Document {
+        load::load_str(builtin::NAME, builtin::TEXT)
+            .expect("the built-in readout loads")
+            .document
+    }
+
+    #[test]
+    fn pair_defaults_to_the_first_two_and_names_valid_ids() {
+        let document = builtin();
+        assert_eq!(document.pair(None, None), Ok(Pair { left: 0, right: 1 }));
+        assert_eq!(
+            document.pair(Some("white-house"), Some("kremlin")),
+            Ok(Pair { left: 1, right: 0 })
+        );
+        assert_eq!(
+            document.pair(Some("tass"), None),
+            Err(
+                "no readout has the id `tass`; the readouts are `kremlin`, `white-house`"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn find_topic_suggests_the_closest_id() {
+        let document = builtin();
+        assert_eq!(document.find_topic("tone"), Ok(0));
+        assert_eq!(
+            document.find_topic("tones"),
+            Err("no topic has the id `tones`; did you mean `tone`?".to_string())
+        );
     }
 
     #[test]
