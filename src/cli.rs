@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 
@@ -13,11 +13,34 @@ use crate::commands;
     name = "readouts",
     version,
     about = "Read two official readouts of the same event side by side, aligned by topic.",
-    arg_required_else_help = true
+    long_about = "Read two official readouts of the same event side by side, aligned by topic.\n\n\
+        Without a command, opens the viewer on FILE (or on the built-in readout of the \
+        30 December 2021 Biden–Putin call). FILE may be `-` for standard input.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// The viewer's arguments.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// A readout file (TOML, format 1); `-` reads standard input. Without
+    /// it, the built-in readout.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The readout shown on the left (its id); the first by default.
+    #[arg(long, value_name = "ID")]
+    pub left: Option<String>,
+    /// The readout shown on the right (its id); the second by default.
+    #[arg(long, value_name = "ID")]
+    pub right: Option<String>,
+    /// Open at this topic (its id).
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,6 +57,7 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { files } => commands::check::run(&files),
+        Some(Command::Check { files }) => commands::check::run(&files),
+        None => commands::view::run(&cli.view),
     }
 }

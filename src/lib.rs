@@ -1,9 +1,17 @@
 //! `readouts`: two official readouts of one event, side by side, aligned by
 //! topic.
 //!
-//! The pure core — [`document`] (model, loading, validation) — has no
-//! terminal in it; the command line lives in [`cli`] and [`commands`].
+//! The pure core has no terminal in it: [`document`] (the model, loading
+//! and validation), [`layout`] (wrapping, the rows of every passage, the
+//! scroll-sync map), [`app`] (the viewer's state and its one `update`) and
+//! [`ui`] (drawing as a function of state). The shell sits at the edge:
+//! [`terminal`] (the real terminal, signals, the event loop), [`commands`]
+//! (files, standard input and output) and [`cli`] (the command line).
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod document;
+pub mod layout;
+pub mod terminal;
+pub mod ui;

@@ -202,5 +202,7 @@ fn diagnostics_never_carry_control_characters_from_the_file_or_path() {
 fn usage_errors_exit_2() {
     assert_eq!(readouts(&["check"]).status.code(), Some(2));
     assert_eq!(readouts(&["check", "--bogus", "x"]).status.code(), Some(2));
-    assert_eq!(readouts(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(readouts(&["--bogus"]).status.code(), Some(2));
+    assert_eq!(readouts(&["a.toml", "b.toml"]).status.code(), Some(2));
+    assert_eq!(readouts(&["--left", "tass"]).status.code(), Some(2));
 }

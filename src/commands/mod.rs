@@ -4,3 +4,4 @@
 pub mod check;
 pub mod output;
 pub mod source;
+pub mod view;

@@ -1,0 +1,59 @@
+//! The info view's content: the event's facts and the readouts' sources.
+
+use super::{App, Side};
+
+/// One line of the info view, for the renderer to style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InfoLine {
+    Title(String),
+    Heading(String),
+    Field(String, String),
+    Text(String),
+    Blank,
+}
+
+/// The info view of the app's document and the two shown readouts.
+pub fn lines(app: &App) -> Vec<InfoLine> {
+    let document = app.document();
+    let mut lines = vec![InfoLine::Title(document.title.clone())];
+    if let Some(date) = document.date {
+        lines.push(InfoLine::Field("date".into(), date.long_form()));
+    }
+    if let Some(summary) = &document.summary {
+        lines.push(InfoLine::Blank);
+        lines.extend(summary.split('\n').map(|p| InfoLine::Text(p.to_string())));
+    }
+    if !document.meta.is_empty() {
+        lines.push(InfoLine::Blank);
+        lines.push(InfoLine::Heading("The event".into()));
+        for (key, value) in &document.meta {
+            lines.push(InfoLine::Field(key.replace('_', " "), value.to_string()));
+        }
+    }
+    for side in Side::BOTH {
+        let readout = app.readout(side);
+        lines.push(InfoLine::Blank);
+        lines.push(InfoLine::Heading(readout.label.clone()));
+        let fields = [
+            ("source", readout.source.clone()),
+            ("url", readout.url.clone()),
+            ("published", readout.published.clone()),
+            ("language", readout.language.clone()),
+            ("note", readout.note.clone()),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                lines.push(InfoLine::Field(key.into(), value));
+            }
+        }
+        lines.push(InfoLine::Field(
+            "length".into(),
+            format!(
+                "{} passages, {} words",
+                readout.passages.len(),
+                readout.word_count()
+            ),
+        ));
+    }
+    lines
+}

@@ -1,0 +1,321 @@
+//! The viewer's state and everything that changes it, pure: an [`App`], the
+//! [`Action`]s a user can take, and one [`update`] that applies an action.
+//! Drawing (`crate::ui`) is a function of this state; the terminal
+//! (`crate::terminal`) turns events into actions.
+
+mod action;
+pub mod info;
+pub mod keymap;
+pub mod overlay;
+mod update;
+
+pub use action::Action;
+pub use update::update;
+
+use ratatui::layout::Rect;
+
+use crate::document::{Document, Pair, Readout};
+use crate::layout::pane::PaneLayout;
+use crate::layout::screen::{Screen, inner, overlay_area};
+use crate::layout::sync::{Anchor, SyncMap, candidate_anchors, non_crossing};
+use crate::layout::wrap::display_width;
+
+/// One of the two panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    pub fn index(self) -> usize {
+        match self {
+            Side::Left => 0,
+            Side::Right => 1,
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Pane(Side),
+}
+
+/// How the panes move together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncMode {
+    /// Through the anchors of shared topics.
+    Aligned,
+    /// The same offset on both sides.
+    Lockstep,
+    /// Each pane on its own.
+    Independent,
+}
+
+impl SyncMode {
+    pub fn next(self) -> SyncMode {
+        match self {
+            SyncMode::Aligned => SyncMode::Lockstep,
+            SyncMode::Lockstep => SyncMode::Independent,
+            SyncMode::Independent => SyncMode::Aligned,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SyncMode::Aligned => "aligned",
+            SyncMode::Lockstep => "lockstep",
+            SyncMode::Independent => "independent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Info,
+}
+
+/// The two panes' layout at the current screen size.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// `None` when the terminal is too small to draw the viewer.
+    pub screen: Option<Screen>,
+    pub panes: [PaneLayout; 2],
+    pub map: SyncMap,
+}
+
+/// The whole state of the viewer.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub(crate) document: Document,
+    pub(crate) pair: Pair,
+    /// For each side, for each topic: the passages carrying it, in order.
+    pub(crate) topic_passages: [Vec<Vec<usize>>; 2],
+    /// The anchors kept for syncing, as passages (independent of width).
+    pub(crate) anchors: Vec<Anchor>,
+    pub(crate) focus: Focus,
+    /// The pane that leads when the sidebar has the focus.
+    pub(crate) reading: Side,
+    /// The topic highlighted in the sidebar.
+    pub(crate) selected: usize,
+    /// The topic jumped to, whose passages are marked.
+    pub(crate) current_topic: Option<usize>,
+    /// For each side, which passage of the current topic it was sent to.
+    pub(crate) topic_cursor: [usize; 2],
+    pub(crate) offsets: [usize; 2],
+    pub(crate) sync: SyncMode,
+    pub(crate) overlay: Option<Overlay>,
+    /// The open overlay's rows, wrapped to its width.
+    pub(crate) overlay_rows: Vec<overlay::OverlayRow>,
+    pub(crate) overlay_scroll: usize,
+    pub(crate) size: (u16, u16),
+    pub(crate) view: Option<View>,
+    pub(crate) message: Option<String>,
+    pub(crate) quit: bool,
+}
+
+impl App {
+    /// A viewer on `document`, showing the readouts of `pair`, for a
+    /// terminal of `width` × `height` cells.
+    pub fn new(document: Document, pair: Pair, width: u16, height: u16) -> App {
+        let topic_passages = [
+            passages_by_topic(&document.readouts[pair.left], document.topics.len()),
+            passages_by_topic(&document.readouts[pair.right], document.topics.len()),
+        ];
+        let first = |side: usize| -> Vec<Option<usize>> {
+            topic_passages[side]
+                .iter()
+                .map(|passages| passages.first().copied())
+                .collect()
+        };
+        let anchors = non_crossing(&candidate_anchors(&first(0), &first(1)));
+        let mut app = App {
+            document,
+            pair,
+            topic_passages,
+            anchors,
+            focus: Focus::Sidebar,
+            reading: Side::Left,
+            selected: 0,
+            current_topic: None,
+            topic_cursor: [0, 0],
+            offsets: [0, 0],
+            sync: SyncMode::Aligned,
+            overlay: None,
+            overlay_rows: Vec::new(),
+            overlay_scroll: 0,
+            size: (0, 0),
+            view: None,
+            message: None,
+            quit: false,
+        };
+        update(&mut app, Action::Resize(width, height));
+        app
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn readout(&self, side: Side) -> &Readout {
+        let index = match side {
+            Side::Left => self.pair.left,
+            Side::Right => self.pair.right,
+        };
+        &self.document.readouts[index]
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn current_topic(&self) -> Option<usize> {
+        self.current_topic
+    }
+
+    pub fn offset(&self, side: Side) -> usize {
+        self.offsets[side.index()]
+    }
+
+    pub fn sync_mode(&self) -> SyncMode {
+        self.sync
+    }
+
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    pub fn overlay_scroll(&self) -> usize {
+        self.overlay_scroll
+    }
+
+    pub fn overlay_rows(&self) -> &[overlay::OverlayRow] {
+        &self.overlay_rows
+    }
+
+    /// Where the overlay goes, and its text area (inside the border, with a
+    /// column of padding on each side), for its rows as wrapped.
+    pub fn overlay_geometry(&self) -> (Rect, Rect) {
+        self.overlay_geometry_for(Some(self.overlay_rows.len()))
+    }
+
+    pub(crate) fn overlay_geometry_for(&self, rows: Option<usize>) -> (Rect, Rect) {
+        let area = overlay_area(Rect::new(0, 0, self.size.0, self.size.1), rows);
+        let text = inner(area);
+        let padded = Rect::new(
+            text.x.saturating_add(1),
+            text.y,
+            text.width.saturating_sub(2),
+            text.height,
+        );
+        (area, padded)
+    }
+
+    pub fn view(&self) -> Option<&View> {
+        self.view.as_ref()
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn anchors(&self) -> &[Anchor] {
+        &self.anchors
+    }
+
+    /// Whether a side mentions a topic.
+    pub fn mentions(&self, side: Side, topic: usize) -> bool {
+        self.topic_passages[side.index()]
+            .get(topic)
+            .is_some_and(|passages| !passages.is_empty())
+    }
+
+    /// The passages of a side that carry a topic.
+    pub fn passages_of(&self, side: Side, topic: usize) -> &[usize] {
+        self.topic_passages[side.index()]
+            .get(topic)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The topic whose silence a side's pane announces: the current topic,
+    /// when that side does not mention it.
+    pub fn silent_topic(&self, side: Side) -> Option<usize> {
+        self.current_topic.filter(|&t| !self.mentions(side, t))
+    }
+
+    /// The pane's area on screen, borders included.
+    pub fn pane_area(&self, side: Side) -> Option<Rect> {
+        let screen = self.view.as_ref()?.screen?;
+        Some(match side {
+            Side::Left => screen.left,
+            Side::Right => screen.right,
+        })
+    }
+
+    /// How many rows of text a pane shows: its inner height, less the row of
+    /// a "does not mention" notice.
+    pub fn text_height(&self, side: Side) -> usize {
+        let Some(area) = self.pane_area(side) else {
+            return 0;
+        };
+        let inner = usize::from(area.height.saturating_sub(2));
+        let notice = usize::from(self.silent_topic(side).is_some());
+        inner.saturating_sub(notice).max(1)
+    }
+
+    /// The largest offset of a pane.
+    pub fn max_offset(&self, side: Side) -> usize {
+        self.view.as_ref().map_or(0, |view| {
+            view.panes[side.index()].max_offset(self.text_height(side))
+        })
+    }
+
+    /// The width the sidebar would like: its longest label and its marks.
+    pub fn sidebar_wanted_width(&self) -> u16 {
+        let longest = self
+            .document
+            .topics
+            .iter()
+            .map(|t| display_width(&t.label))
+            .max()
+            .unwrap_or(0);
+        let number = self.document.topics.len().to_string().len();
+        u16::try_from(longest + number + 8).unwrap_or(u16::MAX)
+    }
+}
+
+/// For each topic, the passages of a readout that carry it.
+fn passages_by_topic(readout: &Readout, topic_count: usize) -> Vec<Vec<usize>> {
+    let mut by_topic = vec![Vec::new(); topic_count];
+    for (index, passage) in readout.passages.iter().enumerate() {
+        for &topic in &passage.topics {
+            if let Some(passages) = by_topic.get_mut(topic) {
+                passages.push(index);
+            }
+        }
+    }
+    by_topic
+}

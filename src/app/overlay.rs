@@ -1,0 +1,95 @@
+//! The rows of the overlays (help, info), wrapped to the overlay's width
+//! once, when it opens or the terminal is resized, so that scrolling knows
+//! exactly how far it can go.
+
+use super::info::{self, InfoLine};
+use super::{App, Overlay, keymap};
+use crate::layout::wrap::{display_width, wrap};
+
+/// How a piece of an overlay row is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    Plain,
+    Strong,
+    Title,
+    Dim,
+}
+
+/// One row of an overlay: pieces of text, each with its emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OverlayRow(pub Vec<(String, Emphasis)>);
+
+/// The overlay's rows at a text width.
+pub fn rows(app: &App, overlay: Overlay, width: usize) -> Vec<OverlayRow> {
+    let mut rows = Vec::new();
+    match overlay {
+        Overlay::Help => {
+            let keys_width = keymap::help_rows()
+                .iter()
+                .map(|(keys, _)| display_width(keys))
+                .max()
+                .unwrap_or(0)
+                + 2;
+            for (keys, what) in keymap::help_rows() {
+                hanging(&mut rows, keys, Emphasis::Strong, keys_width, what, width);
+            }
+        }
+        Overlay::Info => {
+            for line in info::lines(app) {
+                match line {
+                    InfoLine::Title(title) => wrapped(&mut rows, &title, Emphasis::Title, width),
+                    InfoLine::Heading(heading) => {
+                        wrapped(&mut rows, &heading, Emphasis::Strong, width);
+                    }
+                    InfoLine::Field(key, value) => {
+                        let key = format!("{key}: ");
+                        let key_width = display_width(&key);
+                        hanging(&mut rows, &key, Emphasis::Dim, key_width, &value, width);
+                    }
+                    InfoLine::Text(text) => wrapped(&mut rows, &text, Emphasis::Plain, width),
+                    InfoLine::Blank => rows.push(OverlayRow::default()),
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn wrapped(rows: &mut Vec<OverlayRow>, text: &str, emphasis: Emphasis, width: usize) {
+    for range in wrap(text, width).into_iter().flatten() {
+        rows.push(OverlayRow(vec![(text[range].to_string(), emphasis)]));
+    }
+}
+
+/// A label, then text wrapped beside it with a hanging indent; when the
+/// overlay is too narrow for both, the text goes under the label.
+fn hanging(
+    rows: &mut Vec<OverlayRow>,
+    label: &str,
+    emphasis: Emphasis,
+    label_width: usize,
+    text: &str,
+    width: usize,
+) {
+    if width < label_width + 12 {
+        wrapped(rows, label, emphasis, width);
+        wrapped(rows, text, Emphasis::Plain, width);
+        return;
+    }
+    let padded = format!("{label}{}", " ".repeat(label_width - display_width(label)));
+    for (index, range) in wrap(text, width - label_width)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let lead = if index == 0 {
+            (padded.clone(), emphasis)
+        } else {
+            (" ".repeat(label_width), Emphasis::Plain)
+        };
+        rows.push(OverlayRow(vec![
+            lead,
+            (text[range].to_string(), Emphasis::Plain),
+        ]));
+    }
+}

@@ -1,0 +1,121 @@
+//! Drawing: a function of the app's state onto a ratatui buffer. Nothing
+//! here changes state or touches the terminal.
+
+mod overlay;
+mod pane;
+mod sidebar;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::app::{App, Side};
+use crate::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::wrap::display_width;
+use theme::Theme;
+
+/// Draws the app into a frame.
+pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    draw(app, theme, area, frame.buffer_mut());
+}
+
+/// Draws the app into `area` of a buffer.
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    // The layout was made for the app's size; a buffer of another size (a
+    // resize not yet applied) gets the short message rather than a layout
+    // that does not fit it.
+    let screen = app
+        .view()
+        .and_then(|view| view.screen)
+        .filter(|_| (area.width, area.height) == app.size() && area.x == 0 && area.y == 0);
+    let Some(screen) = screen else {
+        too_small(area, buf, theme);
+        return;
+    };
+    if let Some(sidebar) = screen.sidebar {
+        sidebar::draw(app, theme, sidebar, screen.compact_sidebar, buf);
+    }
+    for side in Side::BOTH {
+        let area = match side {
+            Side::Left => screen.left,
+            Side::Right => screen.right,
+        };
+        pane::draw(app, theme, side, area, buf);
+    }
+    status::draw(app, theme, screen.status, buf);
+    if app.overlay().is_some() {
+        overlay::draw(app, theme, buf);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = [
+        "Terminal too small".to_string(),
+        format!(
+            "{}×{}: need {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        ),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (index, line) in lines.iter().enumerate() {
+        let y = top + index as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let text = truncate(line, usize::from(area.width));
+        let x = area.x + (area.width.saturating_sub(display_width(&text) as u16)) / 2;
+        let style = if index == 0 {
+            theme.strong()
+        } else {
+            theme.text()
+        };
+        buf.set_stringn(x, y, &text, usize::from(area.width), style);
+    }
+}
+
+/// Cuts text to `width` columns, ending in "…" when it was cut.
+pub(crate) fn truncate(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let grapheme_width = display_width(grapheme);
+        if used + grapheme_width + 1 > width {
+            break;
+        }
+        kept.push_str(grapheme);
+        used += grapheme_width;
+    }
+    if width > 0 {
+        kept.push('…');
+    }
+    kept
+}
+
+/// Writes text at (x, y), clipped to `width` columns.
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    if width > 0 {
+        buf.set_stringn(x, y, text, width, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_keeps_what_fits_and_marks_the_cut() {
+        assert_eq!(truncate("Security guarantees", 30), "Security guarantees");
+        assert_eq!(truncate("Security guarantees", 9), "Security…");
+        assert_eq!(truncate("会谈结束", 5), "会谈…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}
