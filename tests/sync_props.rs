@@ -137,7 +137,7 @@ proptest! {
         let rows: Vec<(usize, usize)> = app
             .anchors()
             .iter()
-            .map(|a| (view.panes[0].first_row(a.left), view.panes[1].first_row(a.right)))
+            .map(|a| (view.panes[0].first_row(a.left).expect("laid out"), view.panes[1].first_row(a.right).expect("laid out")))
             .collect();
         for window in rows.windows(2) {
             prop_assert!(window[0].0 < window[1].0 && window[0].1 < window[1].1, "no crossing");

@@ -41,11 +41,13 @@ fn moving_in_the_sidebar_selects_and_jumps() {
     let white_house_first = app.passages_of(Side::Right, invasion)[0];
     assert_eq!(
         app.offset(Side::Left),
-        view.panes[0].first_row(kremlin_first)
+        view.panes[0].first_row(kremlin_first).expect("laid out")
     );
     assert_eq!(
         app.offset(Side::Right),
-        view.panes[1].first_row(white_house_first)
+        view.panes[1]
+            .first_row(white_house_first)
+            .expect("laid out")
     );
     press(&mut app, "k");
     assert_eq!(app.selected(), invasion - 1);
@@ -62,7 +64,10 @@ fn a_one_sided_topic_puts_the_speaking_side_at_its_passage_and_the_other_follows
     assert_eq!(app.silent_topic(Side::Left), None);
     let view = app.view().expect("laid out");
     let passage = app.passages_of(Side::Left, nuclear)[0];
-    assert_eq!(app.offset(Side::Left), view.panes[0].first_row(passage));
+    assert_eq!(
+        app.offset(Side::Left),
+        view.panes[0].first_row(passage).expect("laid out")
+    );
     assert_eq!(
         app.offset(Side::Right),
         view.map.left_to_right(app.offset(Side::Left))
@@ -79,7 +84,10 @@ fn enter_again_moves_to_the_next_passage_of_the_topic_and_wraps() {
     assert_eq!(passages.len(), 4);
     press(&mut app, "<Enter>");
     let view = app.view().expect("laid out");
-    assert_eq!(app.offset(Side::Left), view.panes[0].first_row(passages[1]));
+    assert_eq!(
+        app.offset(Side::Left),
+        view.panes[0].first_row(passages[1]).expect("laid out")
+    );
     press(&mut app, "<Enter><Enter><Enter>");
     assert_eq!(app.offset(Side::Left), first, "round to the first");
 }
@@ -167,8 +175,12 @@ fn an_anchor_at_the_top_of_one_pane_has_its_counterpart_at_the_top_of_the_other(
     press(&mut app, "<Tab>");
     let invasion = topic(&app, "response-to-invasion");
     let view = app.view().expect("laid out");
-    let left_row = view.panes[0].first_row(app.passages_of(Side::Left, invasion)[0]);
-    let right_row = view.panes[1].first_row(app.passages_of(Side::Right, invasion)[0]);
+    let left_row = view.panes[0]
+        .first_row(app.passages_of(Side::Left, invasion)[0])
+        .expect("laid out");
+    let right_row = view.panes[1]
+        .first_row(app.passages_of(Side::Right, invasion)[0])
+        .expect("laid out");
     for _ in 0..left_row {
         press(&mut app, "j");
     }
@@ -262,18 +274,24 @@ fn resizing_keeps_the_passage_at_the_top() {
     press(&mut app, "<Tab>");
     press(&mut app, "jjjjjjjjjjjj");
     let view = app.view().expect("laid out");
-    let passage = view.panes[0].passage_at(app.offset(Side::Left));
-    let at_start = view.panes[0].first_row(passage) == app.offset(Side::Left);
+    let passage = view.panes[0]
+        .passage_at(app.offset(Side::Left))
+        .expect("a passage");
+    let at_start = view.panes[0].first_row(passage).expect("laid out") == app.offset(Side::Left);
     for (width, height) in [(70, 14), (140, 16), (60, 40), (90, 14)] {
         resize(&mut app, width, height);
         let view = app.view().expect("laid out");
         let pane = &view.panes[0];
         let offset = app.offset(Side::Left);
         if offset < app.max_offset(Side::Left) {
-            assert_eq!(pane.passage_at(offset), passage, "at {width}×{height}");
+            assert_eq!(
+                pane.passage_at(offset).expect("a passage"),
+                passage,
+                "at {width}×{height}"
+            );
         }
         if at_start && offset < app.max_offset(Side::Left) {
-            assert_eq!(offset, pane.first_row(passage));
+            assert_eq!(offset, pane.first_row(passage).expect("laid out"));
         }
     }
 }

@@ -220,7 +220,9 @@ fn show_passage_of_topic(app: &mut App, side: Side, topic: usize, cursor: usize)
     let Some(view) = &app.view else {
         return;
     };
-    let row = view.panes[side.index()].first_row(passage);
+    let Some(row) = view.panes[side.index()].first_row(passage) else {
+        return;
+    };
     app.offsets[side.index()] = row.min(app.max_offset(side));
 }
 
@@ -311,8 +313,8 @@ fn resize(app: &mut App, width: u16, height: u16) {
 fn reading_position(app: &App, side: Side) -> Option<(usize, usize, usize)> {
     let pane = &app.view.as_ref()?.panes[side.index()];
     let offset = app.offsets[side.index()];
-    let passage = pane.passage_at(offset);
-    let within = offset.saturating_sub(pane.first_row(passage));
+    let passage = pane.passage_at(offset)?;
+    let within = offset.saturating_sub(pane.first_row(passage)?);
     Some((passage, within, pane.passage_rows(passage).max(1)))
 }
 
@@ -321,10 +323,13 @@ fn restore_reading_position(app: &mut App, side: Side, passage: usize, within: u
         return;
     };
     let pane = &view.panes[side.index()];
+    let Some(first_row) = pane.first_row(passage) else {
+        return;
+    };
     let new_rows = pane.passage_rows(passage);
     // The same share of the passage stays above the top.
     let within = within * new_rows / rows;
-    let offset = pane.first_row(passage) + within.min(new_rows.saturating_sub(1));
+    let offset = first_row + within.min(new_rows.saturating_sub(1));
     app.offsets[side.index()] = offset.min(app.max_offset(side));
 }
 
@@ -338,11 +343,11 @@ fn refresh_map(app: &mut App) {
     let rows: Vec<(usize, usize)> = app
         .anchors
         .iter()
-        .map(|a| {
-            (
-                view.panes[0].first_row(a.left),
-                view.panes[1].first_row(a.right),
-            )
+        .filter_map(|a| {
+            Some((
+                view.panes[0].first_row(a.left)?,
+                view.panes[1].first_row(a.right)?,
+            ))
         })
         .collect();
     view.map = SyncMap::new(&rows, maxima[0], maxima[1]);

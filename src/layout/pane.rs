@@ -41,56 +41,80 @@ impl Row {
     }
 }
 
-/// A readout laid out at one width.
+/// A readout laid out at one width: all its passages, or a selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaneLayout {
     /// The width the layout was made for: the pane's inner width.
     width: usize,
     rows: Vec<Row>,
-    /// The first row of each passage, in reading order.
-    first_rows: Vec<usize>,
+    /// The passages laid out, in reading order, with their first rows.
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    passage: usize,
+    first_row: usize,
 }
 
 impl PaneLayout {
-    /// Lays out a readout for a pane whose inner width (inside its borders)
-    /// is `width`.
+    /// Lays out every passage of a readout for a pane whose inner width
+    /// (inside its borders) is `width`.
     pub fn new(readout: &Readout, width: usize) -> Self {
-        let text_width = width.saturating_sub(MARGIN + RIGHT_PADDING).max(1);
-        let quote_width = text_width.saturating_sub(QUOTE_INDENT).max(1);
-        let mut rows = Vec::new();
-        let mut first_rows = Vec::with_capacity(readout.passages.len());
-        for (index, passage) in readout.passages.iter().enumerate() {
-            if index > 0 {
-                rows.push(Row::Gap);
-            }
-            first_rows.push(rows.len());
-            let passage_index = to_u32(index);
-            let wrap_width = if passage.quote {
-                quote_width
-            } else {
-                text_width
-            };
-            let mut offset = 0;
-            for (number, paragraph) in passage.text.split('\n').enumerate() {
-                if number > 0 {
-                    rows.push(Row::ParagraphGap {
-                        passage: passage_index,
-                    });
-                }
-                wrap_paragraph(paragraph, wrap_width, |range| {
-                    rows.push(Row::Text {
-                        passage: passage_index,
-                        start: to_u32(offset + range.start),
-                        end: to_u32(offset + range.end),
-                    });
-                });
-                offset += paragraph.len() + 1;
-            }
-        }
-        PaneLayout {
+        Self::of_passages(readout, 0..readout.passages.len(), width)
+    }
+
+    /// Lays out the given passages (in reading order) of a readout.
+    pub fn of_passages(
+        readout: &Readout,
+        passages: impl IntoIterator<Item = usize>,
+        width: usize,
+    ) -> Self {
+        let mut layout = PaneLayout {
             width,
-            rows,
-            first_rows,
+            rows: Vec::new(),
+            entries: Vec::new(),
+        };
+        for passage in passages {
+            if !layout.rows.is_empty() {
+                layout.rows.push(Row::Gap);
+            }
+            layout.push_passage(readout, passage);
+        }
+        layout
+    }
+
+    /// Appends a passage's rows.
+    fn push_passage(&mut self, readout: &Readout, index: usize) {
+        let Some(passage) = readout.passages.get(index) else {
+            return;
+        };
+        let text_width = self.width.saturating_sub(MARGIN + RIGHT_PADDING).max(1);
+        let wrap_width = if passage.quote {
+            text_width.saturating_sub(QUOTE_INDENT).max(1)
+        } else {
+            text_width
+        };
+        self.entries.push(Entry {
+            passage: index,
+            first_row: self.rows.len(),
+        });
+        let passage_index = to_u32(index);
+        let mut offset = 0;
+        for (number, paragraph) in passage.text.split('\n').enumerate() {
+            if number > 0 {
+                self.rows.push(Row::ParagraphGap {
+                    passage: passage_index,
+                });
+            }
+            wrap_paragraph(paragraph, wrap_width, |range| {
+                self.rows.push(Row::Text {
+                    passage: passage_index,
+                    start: to_u32(offset + range.start),
+                    end: to_u32(offset + range.end),
+                });
+            });
+            offset += paragraph.len() + 1;
         }
     }
 
@@ -113,25 +137,44 @@ impl PaneLayout {
         &self.rows[start..end]
     }
 
-    pub fn first_row(&self, passage: usize) -> usize {
-        self.first_rows.get(passage).copied().unwrap_or(0)
+    /// How many passages are laid out.
+    pub fn passage_count(&self) -> usize {
+        self.entries.len()
     }
 
-    /// How many rows a passage takes.
+    /// The first row of a passage, if it is laid out.
+    pub fn first_row(&self, passage: usize) -> Option<usize> {
+        let entry = self
+            .entries
+            .binary_search_by_key(&passage, |e| e.passage)
+            .ok()?;
+        Some(self.entries[entry].first_row)
+    }
+
+    /// How many rows a passage takes (0 if it is not laid out).
     pub fn passage_rows(&self, passage: usize) -> usize {
-        let next = self
-            .first_rows
-            .get(passage + 1)
-            .map_or(self.rows.len(), |&first| first - 1);
-        next.saturating_sub(self.first_row(passage))
+        let Ok(entry) = self.entries.binary_search_by_key(&passage, |e| e.passage) else {
+            return 0;
+        };
+        let end = self
+            .entries
+            .get(entry + 1)
+            .map_or(self.rows.len(), |next| next.first_row - 1);
+        end - self.entries[entry].first_row
     }
 
-    /// The passage shown at a row: the one it belongs to, or for a gap the
-    /// one before it.
-    pub fn passage_at(&self, row: usize) -> usize {
-        self.first_rows
-            .partition_point(|&first| first <= row)
-            .saturating_sub(1)
+    /// The position (0-based, among the passages laid out) of the passage
+    /// shown at a row: the one it belongs to, or for a gap the one before.
+    pub fn ordinal_at(&self, row: usize) -> Option<usize> {
+        self.entries
+            .partition_point(|entry| entry.first_row <= row)
+            .checked_sub(1)
+    }
+
+    /// The passage shown at a row (see [`Self::ordinal_at`]).
+    pub fn passage_at(&self, row: usize) -> Option<usize> {
+        self.ordinal_at(row)
+            .map(|ordinal| self.entries[ordinal].passage)
     }
 
     /// The largest offset that still fills a pane of `height` rows.
@@ -176,8 +219,8 @@ mod tests {
         let layout = PaneLayout::new(&readout(&[("one two three", false), ("four", false)]), 10);
         // text width 7: "one two" / "three", gap, "four"
         assert_eq!(layout.row_count(), 4);
-        assert_eq!(layout.first_row(0), 0);
-        assert_eq!(layout.first_row(1), 3);
+        assert_eq!(layout.first_row(0), Some(0));
+        assert_eq!(layout.first_row(1), Some(3));
         assert_eq!(layout.row(2), Some(Row::Gap));
         assert_eq!(layout.passage_rows(0), 2);
         assert_eq!(layout.passage_rows(1), 1);
@@ -203,11 +246,26 @@ mod tests {
     fn passage_at_finds_the_passage_of_any_row() {
         let layout = PaneLayout::new(&readout(&[("a b", false), ("c", false), ("d", false)]), 4);
         // rows: a, b, gap, c, gap, d
-        let passages: Vec<usize> = (0..layout.row_count())
+        let passages: Vec<Option<usize>> = (0..layout.row_count())
             .map(|r| layout.passage_at(r))
             .collect();
-        assert_eq!(passages, [0, 0, 0, 1, 1, 2]);
-        assert_eq!(layout.passage_at(100), 2);
+        assert_eq!(passages, [0, 0, 0, 1, 1, 2].map(Some));
+        assert_eq!(layout.passage_at(100), Some(2));
+    }
+
+    #[test]
+    fn a_selection_lays_out_only_its_passages() {
+        let all = readout(&[("a", false), ("b", false), ("c", false)]);
+        let layout = PaneLayout::of_passages(&all, [0, 2], 4);
+        assert_eq!(layout.row_count(), 3);
+        assert_eq!(layout.first_row(2), Some(2));
+        assert_eq!(layout.first_row(1), None);
+        assert_eq!(layout.passage_rows(1), 0);
+        assert_eq!(layout.passage_at(2), Some(2));
+        assert_eq!(layout.ordinal_at(2), Some(1));
+        assert_eq!(layout.passage_count(), 2);
+        let empty = PaneLayout::of_passages(&all, [], 4);
+        assert_eq!((empty.row_count(), empty.passage_at(0)), (0, None));
     }
 
     #[test]

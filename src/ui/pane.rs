@@ -63,14 +63,16 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
     }
 }
 
-/// "passage 4/12" at the bottom of the pane: where the reader is.
+/// " 4/12 " at the bottom of the pane: which passage is at the top.
 fn position(app: &App, side: Side) -> String {
-    let count = app.readout(side).passages.len();
     let Some(view) = app.view() else {
         return String::new();
     };
-    let passage = view.panes[side.index()].passage_at(app.offset(side)) + 1;
-    format!(" {passage}/{count} ")
+    let pane = &view.panes[side.index()];
+    match pane.ordinal_at(app.offset(side)) {
+        Some(ordinal) => format!(" {}/{} ", ordinal + 1, pane.passage_count()),
+        None => String::new(),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

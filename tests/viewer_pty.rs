@@ -1,0 +1,186 @@
+//! The real binary in a pseudo-terminal: it starts and shows both panes,
+//! keys jump, q quits cleanly, signals restore the terminal, a resize
+//! re-lays the screen, and a bad file never enters the alternate screen.
+
+mod pty;
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+use pty::Session;
+
+fn started(cols: u16, rows: u16) -> Session {
+    let session = Session::start(&[], cols, rows);
+    session.wait_for_text("According to the Kremlin");
+    session
+}
+
+fn assert_restored(session: &Session) {
+    session.wait_for_screen("the alternate screen left and the cursor shown", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+    assert!(session.terminal_is_cooked(), "raw mode is off");
+}
+
+/// Whether output holds an SGR sequence that sets a colour (foreground,
+/// background, or underline colour); resets to the default do not count.
+fn sets_a_colour(output: &str) -> bool {
+    output.split("\u{1b}[").skip(1).any(|sequence| {
+        let Some(end) = sequence.find(|c: char| c.is_ascii_alphabetic()) else {
+            return false;
+        };
+        if !sequence[end..].starts_with('m') {
+            return false;
+        }
+        sequence[..end].split(';').any(|parameter| {
+            matches!(
+                parameter.parse::<u16>(),
+                Ok(30..=38 | 40..=48 | 58 | 90..=97 | 100..=107)
+            )
+        })
+    })
+}
+
+#[test]
+fn it_starts_and_shows_both_panes_and_the_sidebar() {
+    let mut session = started(120, 35);
+    let screen = session.contents();
+    assert!(
+        screen.contains("Kremlin — Kremlin press service"),
+        "{screen}"
+    );
+    assert!(screen.contains("White House"), "{screen}");
+    assert!(
+        screen.contains("According to the White House version"),
+        "{screen}"
+    );
+    assert!(screen.contains("1 ●● Tone of the call"), "{screen}");
+    assert!(session.with_screen(|s| s.alternate_screen()));
+    assert!(!session.terminal_is_cooked(), "raw mode while running");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn a_digit_jumps_both_panes() {
+    let mut session = started(120, 35);
+    session.send("7");
+    session.wait_for_text("White House does not mention Nuclear");
+    session.wait_for_text("7/9 Nuclear war");
+    session.send("4");
+    session.wait_for("the topic's passages marked on both sides", |screen| {
+        // The right pane starts at column 78 of 120.
+        let bar_columns: Vec<usize> = screen
+            .lines()
+            .flat_map(|line| {
+                line.chars()
+                    .enumerate()
+                    .filter(|&(_, c)| c == '▌')
+                    .map(|(i, _)| i)
+            })
+            .collect();
+        screen.contains("4/9 Response to a further invasion")
+            && bar_columns.iter().any(|&column| column < 78)
+            && bar_columns.iter().any(|&column| column >= 78)
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn q_exits_0_and_restores_the_terminal() {
+    let mut session = started(100, 30);
+    session.send("?");
+    session.wait_for_text("Keys");
+    session.send("q");
+    session.wait_for("the help to close", |screen| !screen.contains("this help"));
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+    assert_restored(&session);
+}
+
+#[test]
+fn ctrl_c_quits() {
+    let mut session = started(100, 30);
+    session.send("\u{3}");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+    assert_restored(&session);
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let mut session = started(100, 30);
+        kill(Pid::from_raw(session.pid()), signal).expect("signal sent");
+        assert_eq!(session.wait_exit().exit_code(), code, "{signal}");
+        assert_restored(&session);
+    }
+}
+
+#[test]
+fn a_resize_re_lays_the_screen() {
+    let mut session = started(100, 30);
+    session.resize(150, 40);
+    session.wait_for("the status line on the new last row", |screen| {
+        screen.lines().count() >= 40
+            && screen
+                .lines()
+                .nth(39)
+                .is_some_and(|l| l.contains("aligned"))
+    });
+    session.resize(30, 8);
+    session.wait_for_text("Terminal too small");
+    session.resize(90, 24);
+    session.wait_for("the viewer again", |screen| {
+        screen.contains("Kremlin") && !screen.contains("too small")
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn an_invalid_file_prints_its_diagnostic_and_never_enters_the_alternate_screen() {
+    let mut session = Session::start(&["tests/fixtures/invalid/undeclared-topic.toml"], 100, 30);
+    assert_eq!(session.wait_exit().exit_code(), 1);
+    session.wait_for_text("unknown topic `harbor`");
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(
+        !output.contains("\u{1b}[?1049h"),
+        "no alternate screen: {output:?}"
+    );
+    assert!(session.terminal_is_cooked());
+}
+
+#[test]
+fn the_detector_sees_colours() {
+    assert!(sets_a_colour("x\u{1b}[1;31mred"));
+    assert!(sets_a_colour("\u{1b}[48;5;200m"));
+    assert!(!sets_a_colour(
+        "\u{1b}[1m\u{1b}[3m\u{1b}[39m\u{1b}[49m\u{1b}[59m\u{1b}[0m"
+    ));
+}
+
+#[test]
+fn colour_is_on_by_default() {
+    let mut session = started(100, 30);
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(sets_a_colour(&output));
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let mut session = Session::start_with_env(&[], 100, 30, &[("NO_COLOR", "1")]);
+    session.wait_for_text("According to the Kremlin");
+    session.send("5");
+    session.wait_for_text("5/9 Negotiation calendar");
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(!sets_a_colour(&output), "a colour in {output:?}");
+    assert!(output.contains("\u{1b}[1m"), "bold carries the emphasis");
+    assert!(
+        output.contains("\u{1b}[7m"),
+        "reverse carries the selection"
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
