@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 
@@ -28,6 +28,33 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a handout organised by topic: Markdown, or one self-contained
+    /// HTML page.
+    Export {
+        /// Readout file (TOML, format 1); `-` reads standard input; without
+        /// it, the built-in readout.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The handout's format.
+        #[arg(long, value_enum)]
+        format: commands::export::Format,
+        /// Write the handout to OUT (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        compared: Compared,
+    },
+}
+
+/// The two readouts to compare, by id; the file's first two by default.
+#[derive(Debug, Args)]
+pub struct Compared {
+    /// The readout on the left.
+    #[arg(long, value_name = "ID")]
+    pub left: Option<String>,
+    /// The readout on the right.
+    #[arg(long, value_name = "ID")]
+    pub right: Option<String>,
 }
 
 /// Parses the command line and runs the command; the process's exit code.
@@ -35,5 +62,17 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { files } => commands::check::run(&files),
+        Command::Export {
+            file,
+            format,
+            out,
+            compared,
+        } => commands::export::run(
+            file.as_deref(),
+            format,
+            out.as_deref(),
+            compared.left.as_deref(),
+            compared.right.as_deref(),
+        ),
     }
 }

@@ -1,9 +1,11 @@
 //! `readouts`: two official readouts of one event, side by side, aligned by
 //! topic.
 //!
-//! The pure core — [`document`] (model, loading, validation) — has no
-//! terminal in it; the command line lives in [`cli`] and [`commands`].
+//! The pure core — [`document`] (model, loading, validation, coverage) and
+//! [`export`] (renderings as Markdown, HTML, text and JSON) — has no terminal
+//! in it; the command line lives in [`cli`] and [`commands`].
 
 pub mod cli;
 pub mod commands;
 pub mod document;
+pub mod export;

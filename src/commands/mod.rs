@@ -2,5 +2,7 @@
 //! pure core and write to standard output and error.
 
 pub mod check;
+pub mod compared;
+pub mod export;
 pub mod output;
 pub mod source;
