@@ -44,6 +44,19 @@ pub enum Command {
         #[command(flatten)]
         compared: Compared,
     },
+    /// Print the coverage table: for each topic, which readouts mention it,
+    /// where each first brings it up, and each one's share of words on it.
+    Topics {
+        /// Readout file (TOML, format 1); `-` reads standard input; without
+        /// it, the built-in readout.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Print JSON for scripts instead of the table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        compared: Compared,
+    },
 }
 
 /// The two readouts to compare, by id; the file's first two by default.
@@ -71,6 +84,16 @@ pub fn run() -> ExitCode {
             file.as_deref(),
             format,
             out.as_deref(),
+            compared.left.as_deref(),
+            compared.right.as_deref(),
+        ),
+        Command::Topics {
+            file,
+            json,
+            compared,
+        } => commands::topics::run(
+            file.as_deref(),
+            json,
             compared.left.as_deref(),
             compared.right.as_deref(),
         ),

@@ -6,3 +6,4 @@ pub mod compared;
 pub mod export;
 pub mod output;
 pub mod source;
+pub mod topics;

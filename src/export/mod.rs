@@ -3,7 +3,9 @@
 //! from a loaded document to text; the commands write the text out.
 
 pub mod html;
+pub mod json;
 pub mod markdown;
+pub mod table;
 
 use crate::document::coverage::{self, ReadoutCoverage, Share, TopicCoverage};
 use crate::document::normalize::PARAGRAPH_BREAK;
