@@ -68,11 +68,12 @@ impl<'d> Comparison<'d> {
     pub fn side_totals(&self, side: usize) -> String {
         let coverage = &self.coverage[side];
         format!(
-            "{}, {}; {} of the passages carry a topic ({}).",
+            "{}, {}; {} of passages tagged with a topic ({} of {}).",
             counted(coverage.passages, "passage"),
             counted(coverage.words, "word"),
+            coverage.tagged_share(),
             coverage.tagged_passages,
-            coverage.tagged_share()
+            coverage.passages
         )
     }
 }
