@@ -81,6 +81,24 @@ fn topics_rows_line_up_in_display_columns_and_carry_no_escapes() {
 }
 
 #[test]
+fn the_readme_shows_real_topics_output() {
+    let readme = include_str!("../README.md");
+    let start =
+        readme.find("$ readouts topics\n").expect("an example") + "$ readouts topics\n".len();
+    let length = readme[start..].find("```").expect("the example ends");
+    let table = succeeds(&["topics"]);
+    for line in readme[start..start + length]
+        .lines()
+        .filter(|line| *line != "…")
+    {
+        assert!(
+            table.lines().any(|real| real == line),
+            "not in the output: {line}"
+        );
+    }
+}
+
+#[test]
 fn topics_json_is_the_same_data_as_the_table() {
     let json: serde_json::Value =
         serde_json::from_str(&succeeds(&["topics", CROSSING, "--json"])).expect("valid JSON");
