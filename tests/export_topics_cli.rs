@@ -152,6 +152,7 @@ fn assert_only_renderer_markup(html: &str) {
         "th",
         "td",
         "strong",
+        "br",
     ];
     const ATTRIBUTES: &[&str] = &[
         "lang", "charset", "name", "content", "class", "id", "datetime", "href", "title", "scope",
@@ -188,6 +189,7 @@ fn assert_only_renderer_markup(html: &str) {
 
 #[test]
 fn hostile_text_never_becomes_html() {
+    assert_only_renderer_markup(&succeeds(&["export", CROSSING, "--format", "html"]));
     let html = succeeds(&["export", HOSTILE, "--format", "html"]);
     assert_only_renderer_markup(&html);
     for live in [
@@ -282,6 +284,7 @@ fn hostile_text_never_becomes_markdown_or_html() {
     assert!(markdown.contains("\n\\- a list item?\n"));
     assert!(markdown.contains("\n1\\. an ordered item?\n"));
     assert!(markdown.contains("\n\\> quoted?\n"));
+    assert!(markdown.contains("\n  \\- \\<b\\>a list in a note?\\</b\\>\n"));
     insta::assert_snapshot!("hostile-markdown", markdown);
 }
 

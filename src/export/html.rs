@@ -36,6 +36,15 @@ fn block(text: &str) -> String {
         .collect()
 }
 
+/// Normalised text where a block cannot stand (a description list's
+/// value): paragraphs as lines.
+fn lines(text: &str) -> String {
+    paragraphs(text)
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
 /// A passage: a quote as a block quote, a paraphrase as plain paragraphs.
 fn passage(passage: &Passage) -> String {
     if passage.quote {
@@ -169,7 +178,7 @@ fn sources(comparison: &Comparison<'_>) -> String {
         let mut details = String::from("<dl>\n");
         for detail in source_details(readout) {
             let (name, value) = match detail {
-                SourceDetail::Text { name, value } => (name, escape(value)),
+                SourceDetail::Text { name, value } => (name, lines(value)),
                 SourceDetail::Url(url) if is_web_link(url) => {
                     let url = escape(url);
                     ("Link", format!("<a href=\"{url}\">{url}</a>"))

@@ -86,6 +86,15 @@ fn block(text: &str) -> String {
         .join("\n\n")
 }
 
+/// Normalised text inside a list item: later paragraphs are indented to
+/// stay in the item.
+fn list_item_text(text: &str) -> String {
+    paragraphs(text)
+        .map(escape_line_start)
+        .collect::<Vec<_>>()
+        .join("\n\n  ")
+}
+
 /// A passage: a quote as a block quote, a paraphrase as plain paragraphs.
 fn passage(passage: &Passage) -> String {
     if !passage.quote {
@@ -160,7 +169,9 @@ fn sources(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
         let details: Vec<String> = source_details(readout)
             .into_iter()
             .map(|detail| match detail {
-                SourceDetail::Text { name, value } => format!("- {name}: {}", escape(value)),
+                SourceDetail::Text { name, value } => {
+                    format!("- {name}: {}", list_item_text(value))
+                }
                 SourceDetail::Url(url) if is_web_link(url) => {
                     format!("- Link: [{}]({})", escape(url), link_destination(url))
                 }
