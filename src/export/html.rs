@@ -221,7 +221,11 @@ fn index(comparison: &Comparison<'_>) -> String {
             escape(&topic.label)
         ));
     }
-    nav.push_str("</ol>\n</nav>\n");
+    nav.push_str("</ol>\n<p class=\"legend\">");
+    if comparison.has_untagged() {
+        nav.push_str("<a href=\"#other-passages\">Other passages</a> · ");
+    }
+    nav.push_str("<a href=\"#coverage\">Coverage</a></p>\n</nav>\n");
     nav
 }
 
