@@ -68,7 +68,7 @@ impl<'d> Comparison<'d> {
     pub fn side_totals(&self, side: usize) -> String {
         let coverage = &self.coverage[side];
         format!(
-            "{}, {}; {} of passages tagged with a topic ({} of {}).",
+            "{}, {}; {} of passages tagged ({} of {}).",
             counted(coverage.passages, "passage"),
             counted(coverage.words, "word"),
             coverage.tagged_share(),
