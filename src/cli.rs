@@ -32,12 +32,8 @@ pub struct ViewArgs {
     /// it, the built-in readout.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// The readout shown on the left (its id); the first by default.
-    #[arg(long, value_name = "ID")]
-    pub left: Option<String>,
-    /// The readout shown on the right (its id); the second by default.
-    #[arg(long, value_name = "ID")]
-    pub right: Option<String>,
+    #[command(flatten)]
+    pub compared: Compared,
     /// Open at this topic (its id).
     #[arg(long, value_name = "ID")]
     pub topic: Option<String>,
@@ -51,6 +47,46 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a handout organised by topic: Markdown, or one self-contained
+    /// HTML page.
+    Export {
+        /// Readout file (TOML, format 1); `-` reads standard input; without
+        /// it, the built-in readout.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The handout's format.
+        #[arg(long, value_enum)]
+        format: commands::export::Format,
+        /// Write the handout to OUT (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        compared: Compared,
+    },
+    /// Print the coverage table: for each topic, which readouts mention it,
+    /// where each first brings it up, and each one's share of words on it.
+    Topics {
+        /// Readout file (TOML, format 1); `-` reads standard input; without
+        /// it, the built-in readout.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Print JSON for scripts instead of the table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        compared: Compared,
+    },
+}
+
+/// The two readouts to compare, by id; the file's first two by default.
+#[derive(Debug, Args)]
+pub struct Compared {
+    /// The readout on the left.
+    #[arg(long, value_name = "ID")]
+    pub left: Option<String>,
+    /// The readout on the right.
+    #[arg(long, value_name = "ID")]
+    pub right: Option<String>,
 }
 
 /// Parses the command line and runs the command; the process's exit code.
@@ -58,6 +94,28 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => commands::check::run(&files),
+        Some(Command::Export {
+            file,
+            format,
+            out,
+            compared,
+        }) => commands::export::run(
+            file.as_deref(),
+            format,
+            out.as_deref(),
+            compared.left.as_deref(),
+            compared.right.as_deref(),
+        ),
+        Some(Command::Topics {
+            file,
+            json,
+            compared,
+        }) => commands::topics::run(
+            file.as_deref(),
+            json,
+            compared.left.as_deref(),
+            compared.right.as_deref(),
+        ),
         None => commands::view::run(&cli.view),
     }
 }

@@ -2,6 +2,9 @@
 //! pure core and write to standard output and error.
 
 pub mod check;
+pub mod compared;
+pub mod export;
 pub mod output;
 pub mod source;
+pub mod topics;
 pub mod view;

@@ -22,7 +22,10 @@ pub fn run(args: &ViewArgs) -> ExitCode {
     };
     report(&loaded.warnings);
     let document = loaded.document;
-    let pair = match document.pair(args.left.as_deref(), args.right.as_deref()) {
+    let pair = match document.pair(
+        args.compared.left.as_deref(),
+        args.compared.right.as_deref(),
+    ) {
         Ok(pair) => pair,
         Err(message) => return usage_error(&message),
     };

@@ -3,6 +3,7 @@
 //! Pure code: no terminal, no file system.
 
 pub mod builtin;
+pub mod coverage;
 pub mod diagnostic;
 pub mod load;
 pub mod normalize;

@@ -1,0 +1,296 @@
+//! The handout as one self-contained HTML page: inline CSS, no scripts and
+//! nothing fetched from elsewhere. Every piece of file text goes through
+//! [`escape`], in text and in attributes alike.
+
+use super::{
+    COVERAGE_LEGEND, Comparison, MENTIONS, SILENT, SourceDetail, fact_name, is_web_link,
+    paragraphs, source_details,
+};
+use crate::document::Passage;
+
+/// Escapes text for HTML content and for quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+const STYLE: &str = include_str!("handout.css");
+
+/// Which side a column shows; its class picks the side's colour.
+const SIDE_CLASSES: [&str; 2] = ["side left", "side right"];
+
+/// Normalised text as `<p>` elements.
+fn block(text: &str) -> String {
+    paragraphs(text)
+        .map(|paragraph| format!("<p>{}</p>", escape(paragraph)))
+        .collect()
+}
+
+/// Normalised text where a block cannot stand (a description list's
+/// value): paragraphs as lines.
+fn lines(text: &str) -> String {
+    paragraphs(text)
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// A passage: a quote as a block quote, a paraphrase as plain paragraphs.
+fn passage(passage: &Passage) -> String {
+    if passage.quote {
+        format!("<blockquote>{}</blockquote>", block(&passage.text))
+    } else {
+        block(&passage.text)
+    }
+}
+
+/// The `lang` attribute for a readout's language, when it looks like a
+/// language tag (`en`, `ru`, `zh-Hans`); free text such as "English" is
+/// shown in the sources but not claimed as a tag.
+fn lang_attribute(language: Option<&str>) -> String {
+    match language {
+        Some(tag)
+            if !tag.is_empty()
+                && tag.len() <= 35
+                && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+        {
+            format!(" lang=\"{}\"", escape(tag))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The anchor of a topic's section. Topic ids are lowercase ascii, digits
+/// and hyphens, so they make valid fragment names as they are.
+fn topic_anchor(id: &str) -> String {
+    format!("topic-{}", escape(id))
+}
+
+/// Renders the handout.
+pub fn render(comparison: &Comparison<'_>) -> String {
+    let document = comparison.document;
+    let title = escape(&document.title);
+    let mut page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n"
+    );
+    if let Some(date) = document.date {
+        page.push_str(&format!(
+            "<p class=\"date\"><time datetime=\"{date}\">{}</time></p>\n",
+            escape(&date.long_form())
+        ));
+    }
+    if let Some(summary) = &document.summary {
+        page.push_str(&format!(
+            "<div class=\"summary\">{}</div>\n",
+            block(summary)
+        ));
+    }
+    page.push_str("</header>\n");
+    if !document.meta.is_empty() {
+        page.push_str("<section class=\"facts\">\n<h2>The event</h2>\n<dl>\n");
+        for (key, value) in &document.meta {
+            page.push_str(&format!(
+                "<div><dt>{}</dt><dd>{}</dd></div>\n",
+                escape(&fact_name(key)),
+                escape(&value.to_string())
+            ));
+        }
+        page.push_str("</dl>\n</section>\n");
+    }
+    page.push_str(&sources(comparison));
+    page.push_str(&index(comparison));
+    page.push_str("<main>\n");
+    for (number, topic) in document.topics.iter().enumerate() {
+        page.push_str(&format!(
+            "<section class=\"topic\" id=\"{}\">\n<h2><span class=\"number\">{}</span> {}</h2>\n<div class=\"pair\">\n",
+            topic_anchor(&topic.id),
+            number + 1,
+            escape(&topic.label)
+        ));
+        for (side, readout) in comparison.sides.iter().enumerate() {
+            let passages: String = comparison.passages_on(side, number).map(passage).collect();
+            let body = if passages.is_empty() {
+                format!(
+                    "<p class=\"silent\">Not mentioned by {}.</p>",
+                    escape(&readout.label)
+                )
+            } else {
+                passages
+            };
+            page.push_str(&side_column(comparison, side, &body));
+        }
+        page.push_str("</div>\n");
+        if let Some(note) = &topic.note {
+            page.push_str(&format!(
+                "<aside class=\"note\"><h3>Teaching note</h3>{}</aside>\n",
+                block(note)
+            ));
+        }
+        page.push_str("</section>\n");
+    }
+    if comparison.has_untagged() {
+        page.push_str(
+            "<section class=\"topic\" id=\"other-passages\">\n<h2>Other passages</h2>\n<div class=\"pair\">\n",
+        );
+        for side in 0..2 {
+            let passages: String = comparison.untagged(side).map(passage).collect();
+            let body = if passages.is_empty() {
+                "<p class=\"silent\">None.</p>".to_string()
+            } else {
+                passages
+            };
+            page.push_str(&side_column(comparison, side, &body));
+        }
+        page.push_str("</div>\n</section>\n");
+    }
+    page.push_str(&coverage(comparison));
+    page.push_str("</main>\n</body>\n</html>\n");
+    page
+}
+
+/// One side's column in a two-column block, headed by its label.
+fn side_column(comparison: &Comparison<'_>, side: usize, body: &str) -> String {
+    let readout = comparison.sides[side];
+    format!(
+        "<div class=\"{}\"{}>\n<h3>{}</h3>\n{body}\n</div>\n",
+        SIDE_CLASSES[side],
+        lang_attribute(readout.language.as_deref()),
+        escape(&readout.label)
+    )
+}
+
+fn sources(comparison: &Comparison<'_>) -> String {
+    let mut section =
+        String::from("<section class=\"sources\">\n<h2>Sources</h2>\n<div class=\"pair\">\n");
+    for (side, readout) in comparison.sides.iter().enumerate() {
+        let mut details = String::from("<dl>\n");
+        for detail in source_details(readout) {
+            let (name, value) = match detail {
+                SourceDetail::Text { name, value } => (name, lines(value)),
+                SourceDetail::Url(url) if is_web_link(url) => {
+                    let url = escape(url);
+                    ("Link", format!("<a href=\"{url}\">{url}</a>"))
+                }
+                SourceDetail::Url(url) => ("Address", escape(url)),
+            };
+            details.push_str(&format!("<div><dt>{name}</dt><dd>{value}</dd></div>\n"));
+        }
+        details.push_str("</dl>");
+        section.push_str(&side_column(comparison, side, &details));
+    }
+    section.push_str("</div>\n</section>\n");
+    section
+}
+
+/// The topic index: a link to each topic's section, with both sides' marks.
+fn index(comparison: &Comparison<'_>) -> String {
+    let [left, right] = comparison.sides.map(|readout| escape(&readout.label));
+    let mut nav = format!(
+        "<nav class=\"index\">\n<h2>Topics</h2>\n<p class=\"legend\">{MENTIONS} mentions, {SILENT} silent: {left} first, then {right}.</p>\n<ol>\n"
+    );
+    for (number, topic) in comparison.document.topics.iter().enumerate() {
+        let marks: String = (0..2)
+            .map(|side| {
+                let covered = comparison.coverage[side].topics[number].mentioned();
+                let (mark, says) = if covered {
+                    (MENTIONS, "mentions")
+                } else {
+                    (SILENT, "silent")
+                };
+                format!(
+                    "<span title=\"{}: {says}\">{mark}</span>",
+                    escape(&comparison.sides[side].label)
+                )
+            })
+            .collect();
+        nav.push_str(&format!(
+            "<li><span class=\"marks\">{marks}</span> <a href=\"#{}\">{}</a></li>\n",
+            topic_anchor(&topic.id),
+            escape(&topic.label)
+        ));
+    }
+    nav.push_str("</ol>\n<p class=\"legend\">");
+    if comparison.has_untagged() {
+        nav.push_str("<a href=\"#other-passages\">Other passages</a> · ");
+    }
+    nav.push_str("<a href=\"#coverage\">Coverage</a></p>\n</nav>\n");
+    nav
+}
+
+fn coverage(comparison: &Comparison<'_>) -> String {
+    let [left, right] = comparison.sides.map(|readout| escape(&readout.label));
+    let mut section = format!(
+        "<section class=\"coverage\" id=\"coverage\">\n<h2>Coverage</h2>\n<table>\n\
+         <thead><tr><th scope=\"col\">#</th><th scope=\"col\">Topic</th>\
+         <th scope=\"col\">{left}</th><th scope=\"col\">{right}</th></tr></thead>\n<tbody>\n"
+    );
+    for (number, topic) in comparison.document.topics.iter().enumerate() {
+        section.push_str(&format!(
+            "<tr><td class=\"number\">{}</td><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td><td>{}</td></tr>\n",
+            number + 1,
+            topic_anchor(&topic.id),
+            escape(&topic.label),
+            comparison.coverage_cell(0, number),
+            comparison.coverage_cell(1, number)
+        ));
+    }
+    section.push_str(&format!(
+        "</tbody>\n</table>\n<p class=\"legend\">{COVERAGE_LEGEND}</p>\n<ul class=\"totals\">\n"
+    ));
+    for (side, label) in [left, right].iter().enumerate() {
+        section.push_str(&format!(
+            "<li><strong>{label}:</strong> {}</li>\n",
+            comparison.side_totals(side)
+        ));
+    }
+    section.push_str("</ul>\n</section>\n");
+    section
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attribute_breakers() {
+        assert_eq!(
+            escape("<img src=x onerror='a(1)'> \"&amp;\""),
+            "&lt;img src=x onerror=&#39;a(1)&#39;&gt; &quot;&amp;amp;&quot;"
+        );
+        assert_eq!(escape("Kremlin — 会谈"), "Kremlin — 会谈");
+    }
+
+    #[test]
+    fn only_tag_like_languages_become_lang_attributes() {
+        assert_eq!(lang_attribute(Some("en")), " lang=\"en\"");
+        assert_eq!(lang_attribute(Some("zh-Hans")), " lang=\"zh-Hans\"");
+        assert_eq!(lang_attribute(Some("English (translated)")), "");
+        assert_eq!(lang_attribute(Some("\" onload=\"x")), "");
+        assert_eq!(lang_attribute(None), "");
+    }
+
+    #[test]
+    fn quotes_become_block_quotes_with_their_paragraphs() {
+        let quoted = Passage {
+            text: "One.\nTwo <b>.".to_string(),
+            topics: vec![],
+            quote: true,
+        };
+        assert_eq!(
+            passage(&quoted),
+            "<blockquote><p>One.</p><p>Two &lt;b&gt;.</p></blockquote>"
+        );
+    }
+}

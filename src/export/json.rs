@@ -1,0 +1,102 @@
+//! The coverage table as JSON for scripts (`readouts topics --json`). Keys
+//! come in the order the structs declare them, so the output is stable;
+//! the shape is documented in the README.
+
+use serde::Serialize;
+
+use super::Comparison;
+use crate::document::coverage::Share;
+
+#[derive(Serialize)]
+struct CoverageJson<'d> {
+    title: &'d str,
+    /// The two readouts compared, left then right.
+    readouts: Vec<ReadoutJson<'d>>,
+    topics: Vec<TopicJson<'d>>,
+}
+
+#[derive(Serialize)]
+struct ReadoutJson<'d> {
+    id: &'d str,
+    label: &'d str,
+    passages: usize,
+    words: usize,
+    tagged_passages: usize,
+    tagged_share: f64,
+}
+
+#[derive(Serialize)]
+struct TopicJson<'d> {
+    number: usize,
+    id: &'d str,
+    label: &'d str,
+    /// One entry per compared readout, in the order of `readouts`.
+    coverage: Vec<TopicSideJson<'d>>,
+}
+
+#[derive(Serialize)]
+struct TopicSideJson<'d> {
+    readout: &'d str,
+    mentions: bool,
+    rank: Option<usize>,
+    passages: usize,
+    words: usize,
+    word_share: f64,
+}
+
+/// A share as a fraction rounded to four decimals, enough for a percentage
+/// with two and short enough to read.
+fn rounded(share: Share) -> f64 {
+    (share.fraction() * 10_000.0).round() / 10_000.0
+}
+
+/// Renders the coverage as pretty-printed JSON, ending in a newline.
+pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> {
+    let readouts = (0..2)
+        .map(|side| {
+            let readout = comparison.sides[side];
+            let coverage = &comparison.coverage[side];
+            ReadoutJson {
+                id: &readout.id,
+                label: &readout.label,
+                passages: coverage.passages,
+                words: coverage.words,
+                tagged_passages: coverage.tagged_passages,
+                tagged_share: rounded(coverage.tagged_share()),
+            }
+        })
+        .collect();
+    let topics = comparison
+        .document
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(index, topic)| TopicJson {
+            number: index + 1,
+            id: &topic.id,
+            label: &topic.label,
+            coverage: (0..2)
+                .map(|side| {
+                    let coverage = &comparison.coverage[side];
+                    let covered = &coverage.topics[index];
+                    TopicSideJson {
+                        readout: &comparison.sides[side].id,
+                        mentions: covered.mentioned(),
+                        rank: covered.rank,
+                        passages: covered.passages,
+                        words: covered.words,
+                        word_share: rounded(coverage.word_share(index)),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let json = CoverageJson {
+        title: &comparison.document.title,
+        readouts,
+        topics,
+    };
+    let mut text = serde_json::to_string_pretty(&json)?;
+    text.push('\n');
+    Ok(text)
+}

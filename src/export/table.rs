@@ -1,0 +1,217 @@
+//! The coverage table as plain text for `readouts topics`: columns as wide
+//! as their widest cell in display columns (CJK and emoji count as drawn),
+//! no trailing spaces, no escape sequences.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Comparison, MENTIONS, SILENT};
+
+const GAP: &str = "  ";
+const GROUP_GAP: &str = "   ";
+const RANK_HEADING: &str = "rank";
+const SHARE_HEADING: &str = "words";
+const NOT_RANKED: &str = "—";
+
+fn pad_right(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// What one side's column group says of one topic.
+struct Cell {
+    mark: char,
+    rank: String,
+    share: String,
+}
+
+/// One side's column group: its label above a mark, rank and share column.
+struct SideColumns {
+    label: String,
+    cells: Vec<Cell>,
+    rank_width: usize,
+    share_width: usize,
+}
+
+/// A mark and the space after it.
+const MARK_WIDTH: usize = 2;
+
+impl SideColumns {
+    fn new(comparison: &Comparison<'_>, side: usize) -> Self {
+        let coverage = &comparison.coverage[side];
+        let cells: Vec<Cell> = coverage
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(topic, covered)| match covered.rank {
+                Some(rank) => Cell {
+                    mark: MENTIONS,
+                    rank: rank.to_string(),
+                    share: coverage.word_share(topic).to_string(),
+                },
+                None => Cell {
+                    mark: SILENT,
+                    rank: NOT_RANKED.to_string(),
+                    share: NOT_RANKED.to_string(),
+                },
+            })
+            .collect();
+        let widest = |heading: &str, pick: fn(&Cell) -> &str| {
+            cells
+                .iter()
+                .map(|cell| pick(cell).width())
+                .fold(heading.width(), usize::max)
+        };
+        let rank_width = widest(RANK_HEADING, |cell| &cell.rank);
+        let share_width = widest(SHARE_HEADING, |cell| &cell.share);
+        let label = comparison.sides[side].label.clone();
+        // A label wider than the columns widens the share column, so that
+        // the group's right edge stays under the label's end.
+        let columns = MARK_WIDTH + rank_width + GAP.len() + share_width;
+        let share_width = share_width + label.width().saturating_sub(columns);
+        SideColumns {
+            label,
+            cells,
+            rank_width,
+            share_width,
+        }
+    }
+
+    fn width(&self) -> usize {
+        MARK_WIDTH + self.rank_width + GAP.len() + self.share_width
+    }
+
+    fn heading(&self) -> String {
+        pad_right(&self.label, self.width())
+    }
+
+    fn subheading(&self) -> String {
+        format!(
+            "{}{}{GAP}{}",
+            " ".repeat(MARK_WIDTH),
+            pad_left(RANK_HEADING, self.rank_width),
+            pad_left(SHARE_HEADING, self.share_width)
+        )
+    }
+
+    fn row(&self, topic: usize) -> String {
+        let cell = &self.cells[topic];
+        format!(
+            "{} {}{GAP}{}",
+            cell.mark,
+            pad_left(&cell.rank, self.rank_width),
+            pad_left(&cell.share, self.share_width)
+        )
+    }
+}
+
+/// Renders the table, the legend and a line of totals per side.
+pub fn render(comparison: &Comparison<'_>) -> String {
+    let topics = &comparison.document.topics;
+    let number_width = topics.len().to_string().len();
+    let label_width = topics
+        .iter()
+        .map(|topic| topic.label.width())
+        .fold("Topic".width(), usize::max);
+    let sides = [
+        SideColumns::new(comparison, 0),
+        SideColumns::new(comparison, 1),
+    ];
+
+    let mut lines = Vec::with_capacity(topics.len() + 6);
+    let mut heading = format!(
+        "{}{GAP}{}",
+        pad_left("#", number_width),
+        pad_right("Topic", label_width)
+    );
+    let mut subheading = " ".repeat(number_width + GAP.len() + label_width);
+    for columns in &sides {
+        heading.push_str(GROUP_GAP);
+        heading.push_str(&columns.heading());
+        subheading.push_str(GROUP_GAP);
+        subheading.push_str(&columns.subheading());
+    }
+    lines.push(heading);
+    lines.push(subheading);
+    for (index, topic) in topics.iter().enumerate() {
+        let mut line = format!(
+            "{}{GAP}{}",
+            pad_left(&(index + 1).to_string(), number_width),
+            pad_right(&topic.label, label_width)
+        );
+        for columns in &sides {
+            line.push_str(GROUP_GAP);
+            line.push_str(&columns.row(index));
+        }
+        lines.push(line);
+    }
+    lines.push(String::new());
+    lines.push(format!("{MENTIONS} mentions  {SILENT} silent"));
+    for (side, columns) in sides.iter().enumerate() {
+        lines.push(format!(
+            "{}: {}",
+            columns.label,
+            comparison.side_totals(side)
+        ));
+    }
+    let mut text: String = lines
+        .iter()
+        .map(|line| line.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::load::load_str;
+
+    #[test]
+    fn a_wide_label_widens_its_group_and_keeps_rows_aligned() {
+        let text = r#"
+title = "t"
+[[topics]]
+id = "a"
+label = "短"
+[[topics]]
+id = "b"
+label = "A longer topic"
+[[readouts]]
+id = "north"
+label = "北方港口管理委员会新闻办公室"
+[[readouts.passages]]
+text = "one two three"
+topics = ["a"]
+[[readouts]]
+id = "south"
+label = "S"
+[[readouts.passages]]
+text = "four"
+topics = ["b", "a"]
+"#;
+        let document = load_str("t", text).expect("valid").document;
+        let pair = document.pair(None, None).expect("the first two");
+        let table = render(&Comparison::new(&document, pair));
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(
+            lines[0],
+            "#  Topic            北方港口管理委员会新闻办公室   S"
+        );
+        assert_eq!(
+            lines[1],
+            "                      rank                 words     rank  words"
+        );
+        assert_eq!(
+            lines[2],
+            "1  短               ●    1                  100%   ●    2   100%"
+        );
+        assert_eq!(
+            lines[3],
+            "2  A longer topic   ·    —                     —   ●    1   100%"
+        );
+    }
+}
