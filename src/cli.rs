@@ -28,6 +28,8 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Make a readout file from two plain-text readouts, a passage per paragraph.
+    Import(commands::import::ImportArgs),
 }
 
 /// Parses the command line and runs the command; the process's exit code.
@@ -35,5 +37,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { files } => commands::check::run(&files),
+        Command::Import(args) => commands::import::run(&args),
     }
 }

@@ -2,5 +2,6 @@
 //! pure core and write to standard output and error.
 
 pub mod check;
+pub mod import;
 pub mod output;
 pub mod source;
