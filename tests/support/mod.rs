@@ -1,0 +1,37 @@
+//! Running the `readouts` binary from the command-line tests.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `readouts` in `dir` with `stdin` as its standard input.
+pub fn readouts_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readouts"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin)
+        .expect("stdin is written");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+/// Runs `readouts` in the project's folder, so fixture paths are relative.
+pub fn readouts_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    readouts_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
+}
+
+pub fn readouts(args: &[&str]) -> Output {
+    readouts_with_stdin(args, b"")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
