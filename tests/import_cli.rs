@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{readouts, text};
+use support::{readouts, readouts_with_stdin, text};
 
 const NORTH: &str = "tests/fixtures/import/north.txt";
 const SOUTH: &str = "tests/fixtures/import/south.txt";
@@ -134,6 +134,19 @@ fn crlf_line_ends_and_a_byte_order_mark_change_nothing() {
         import(&["--left", windows, "--right", SOUTH, "--suggest-topics"]),
         import(&["--left", NORTH, "--right", SOUTH, "--suggest-topics"])
     );
+}
+
+#[test]
+fn one_side_can_come_from_standard_input() {
+    let north = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(NORTH)).expect("fixture");
+    let output = readouts_with_stdin(&["import", "--left", "-", "--right", SOUTH], &north);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let toml = text(&output.stdout);
+    assert!(toml.starts_with("# Made by `readouts import` from <stdin> and south.txt"));
+    assert!(toml.contains("id = \"left\"\nlabel = \"Left\"\n"), "{toml}");
+    let output = readouts_with_stdin(&["import", "--left", "-", "--right", "-"], &north);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("cannot both read standard input"));
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::import::{Draft, Side, default_title, label_from_file_stem, passages, 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// The readout for the left pane: plain UTF-8 text, a passage per
-    /// paragraph (blank lines separate paragraphs).
+    /// paragraph (blank lines separate paragraphs); `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     pub left: PathBuf,
     /// The readout for the right pane, as --left.
@@ -54,6 +54,9 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
+    if is_stdin(&args.left) && is_stdin(&args.right) {
+        usage_error("--left and --right cannot both read standard input (`-`)");
+    }
     let labels = [
         label(args.left_label.as_deref(), &args.left, "Left"),
         label(args.right_label.as_deref(), &args.right, "Right"),
