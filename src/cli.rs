@@ -76,6 +76,8 @@ pub enum Command {
         #[command(flatten)]
         compared: Compared,
     },
+    /// Make a readout file from two plain-text readouts, a passage per paragraph.
+    Import(commands::import::ImportArgs),
 }
 
 /// The two readouts to compare, by id; the file's first two by default.
@@ -116,6 +118,7 @@ pub fn run() -> ExitCode {
             compared.left.as_deref(),
             compared.right.as_deref(),
         ),
+        Some(Command::Import(args)) => commands::import::run(&args),
         None => commands::view::run(&cli.view),
     }
 }

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod compared;
 pub mod export;
+pub mod import;
 pub mod output;
 pub mod source;
 pub mod topics;

@@ -20,7 +20,8 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
-fn is_stdin(path: &Path) -> bool {
+/// Whether a file argument names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 

@@ -106,6 +106,12 @@ fn decode<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
         )
         .with_help("a readout file is UTF-8 text in TOML; see docs/format.md"));
     }
+    decode_utf8(origin, bytes)
+}
+
+/// The bytes as UTF-8 text, or an error located at the first byte that is
+/// not UTF-8.
+pub fn decode_utf8<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     std::str::from_utf8(bytes).map_err(|error| {
         // Up to the bad byte the lossy text has the same bytes as the file.
         let lossy = String::from_utf8_lossy(bytes);
@@ -447,19 +453,10 @@ impl Checker<'_> {
         };
         let id = self.string(value, "id")?;
         if !is_valid_id(id) {
-            let suggestion = slug(id);
-            let help = if is_valid_id(&suggestion) {
-                format!(
-                    "ids use lowercase ascii letters, digits and '-', starting with a letter or digit: try `{suggestion}`"
-                )
-            } else {
-                "ids use lowercase ascii letters, digits and '-', starting with a letter or digit"
-                    .to_string()
-            };
             self.error_with_help(
                 format!("invalid {what} id `{}`", normalize_line(id)),
                 value.span(),
-                help,
+                invalid_id_help(id),
             );
             return None;
         }
@@ -795,6 +792,18 @@ pub fn is_valid_id(id: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The rule an invalid id breaks, and a valid id made from it when there
+/// is one.
+pub fn invalid_id_help(id: &str) -> String {
+    let rule = "ids use lowercase ascii letters, digits and '-', starting with a letter or digit";
+    let suggestion = slug(id);
+    if is_valid_id(&suggestion) {
+        format!("{rule}: try `{suggestion}`")
+    } else {
+        rule.to_string()
+    }
 }
 
 /// The id a label would most likely have been meant as: lowercase ascii,

@@ -1,0 +1,179 @@
+//! `readouts import --left A.txt --right B.txt`: reads the two plain-text
+//! readouts, makes the readout file ([`crate::import`]) and writes it to
+//! standard output, or atomically to `-o OUT`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+use clap::error::ErrorKind;
+
+use super::output::{Existing, write_atomically, write_stdout};
+use super::source::{display_name, is_stdin, read, report};
+use crate::cli::Cli;
+use crate::document::diagnostic::Diagnostic;
+use crate::document::load::{decode_utf8, invalid_id_help, is_valid_id};
+use crate::document::normalize::normalize_line;
+use crate::import::render::render;
+use crate::import::{Draft, Side, default_title, label_from_file_stem, passages, readout_ids};
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The readout for the left pane: plain UTF-8 text, a passage per
+    /// paragraph (blank lines separate paragraphs); `-` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    pub left: PathBuf,
+    /// The readout for the right pane, as --left.
+    #[arg(long, value_name = "FILE")]
+    pub right: PathBuf,
+    /// The left pane's title [default: the file name without its extension]
+    #[arg(long, value_name = "LABEL", value_parser = not_blank)]
+    pub left_label: Option<String>,
+    /// The right pane's title [default: the file name without its extension]
+    #[arg(long, value_name = "LABEL", value_parser = not_blank)]
+    pub right_label: Option<String>,
+    /// The left readout's id [default: made from its label]
+    #[arg(long, value_name = "ID", value_parser = readout_id)]
+    pub left_id: Option<String>,
+    /// The right readout's id [default: made from its label]
+    #[arg(long, value_name = "ID", value_parser = readout_id)]
+    pub right_id: Option<String>,
+    /// The event [default: made from the labels]
+    #[arg(long, value_parser = not_blank)]
+    pub title: Option<String>,
+    /// Write the readout file to OUT instead of standard output; an existing
+    /// OUT is kept unless --force is given.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Propose the topics both readouts talk about, from the words they share.
+    #[arg(long)]
+    pub suggest_topics: bool,
+}
+
+pub fn run(args: &ImportArgs) -> ExitCode {
+    if is_stdin(&args.left) && is_stdin(&args.right) {
+        usage_error("--left and --right cannot both read standard input (`-`)");
+    }
+    let labels = [
+        label(args.left_label.as_deref(), &args.left, "Left"),
+        label(args.right_label.as_deref(), &args.right, "Right"),
+    ];
+    let given_ids = [args.left_id.as_deref(), args.right_id.as_deref()];
+    let [left_id, right_id] = match readout_ids(given_ids, [&labels[0], &labels[1]]) {
+        Ok(ids) => ids,
+        Err(message) => usage_error(&message),
+    };
+    let (left_passages, right_passages) =
+        match (read_passages(&args.left), read_passages(&args.right)) {
+            (Ok(left), Ok(right)) => (left, right),
+            (left, right) => {
+                let errors: Vec<Diagnostic> =
+                    [left.err(), right.err()].into_iter().flatten().collect();
+                report(&errors);
+                return ExitCode::FAILURE;
+            }
+        };
+    let [left_label, right_label] = labels;
+    let title = match &args.title {
+        Some(title) => normalize_line(title),
+        None => default_title(&left_label, &right_label),
+    };
+    let draft = Draft::new(
+        title,
+        Side {
+            id: left_id,
+            label: left_label,
+            file_name: file_name(&args.left),
+            passages: left_passages,
+        },
+        Side {
+            id: right_id,
+            label: right_label,
+            file_name: file_name(&args.right),
+            passages: right_passages,
+        },
+        args.suggest_topics,
+    );
+    let text = render(&draft);
+    let written = match &args.output {
+        Some(path) => {
+            let existing = if args.force {
+                Existing::Replace
+            } else {
+                Existing::Refuse
+            };
+            write_atomically(path, text.as_bytes(), existing)
+        }
+        None => write_stdout(text.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostic) => {
+            report(&[diagnostic]);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The passages of a plain-text readout; an error names the file when it
+/// cannot be read, is not UTF-8, or holds no text.
+fn read_passages(path: &Path) -> Result<Vec<String>, Diagnostic> {
+    let name = display_name(path);
+    let bytes = read(path)?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let found = passages(decode_utf8(&name, bytes)?);
+    if found.is_empty() {
+        return Err(Diagnostic::error(&name, format!("`{name}` has no text"))
+            .with_help("a readout to import is plain text, a passage per paragraph"));
+    }
+    Ok(found)
+}
+
+fn label(given: Option<&str>, path: &Path, fallback: &str) -> String {
+    match given {
+        Some(label) => normalize_line(label),
+        None if !is_stdin(path) => {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            label_from_file_stem(&stem, fallback)
+        }
+        None => fallback.to_string(),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    match path.file_name() {
+        Some(name) if !is_stdin(path) => name.to_string_lossy().into_owned(),
+        _ => display_name(path),
+    }
+}
+
+/// Exits with clap's usage message for `readouts import` and code 2.
+fn usage_error(message: &str) -> ! {
+    let mut command = Cli::command();
+    // Building sets the subcommand's full name, "readouts import", for the usage line.
+    command.build();
+    command
+        .find_subcommand_mut("import")
+        .expect("`import` is a subcommand of the command line")
+        .error(ErrorKind::ArgumentConflict, message)
+        .exit()
+}
+
+fn not_blank(value: &str) -> Result<String, String> {
+    if normalize_line(value).is_empty() {
+        Err("it is blank".to_string())
+    } else {
+        Ok(value.to_string())
+    }
+}
+
+fn readout_id(value: &str) -> Result<String, String> {
+    if is_valid_id(value) {
+        Ok(value.to_string())
+    } else {
+        Err(invalid_id_help(value))
+    }
+}

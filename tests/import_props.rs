@@ -1,0 +1,157 @@
+//! Any two texts with words in them import to a readout file that loads
+//! without an error or a warning, and loads back to exactly the passages
+//! imported, tagged with exactly the suggested topics.
+
+use proptest::prelude::*;
+use readouts::document::load::load_str;
+use readouts::import::render::render;
+use readouts::import::{Draft, Side, passages};
+
+fn side(id: &str, text: &str) -> Side {
+    Side {
+        id: id.to_string(),
+        label: id.to_string(),
+        file_name: format!("{id}.txt"),
+        passages: passages(text),
+    }
+}
+
+/// Imports two texts and checks the file against what was imported.
+fn assert_round_trip(left: &str, right: &str, suggest_topics: bool) {
+    let draft = Draft::new(
+        "Property".to_string(),
+        side("left", left),
+        side("right", right),
+        suggest_topics,
+    );
+    let toml = render(&draft);
+    let loaded =
+        load_str("import.toml", &toml).unwrap_or_else(|errors| panic!("{errors:#?}\n{toml}"));
+    assert!(loaded.warnings.is_empty(), "{:?}\n{toml}", loaded.warnings);
+    let document = loaded.document;
+    assert_eq!(document.readouts.len(), 2);
+    for (readout, imported) in document.readouts.iter().zip([&draft.left, &draft.right]) {
+        let texts: Vec<&str> = readout.passages.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, imported.passages, "{toml}");
+    }
+    if let Some(suggestions) = draft.suggestions.as_ref().filter(|s| !s.is_empty()) {
+        let ids: Vec<&str> = document.topics.iter().map(|t| t.id.as_str()).collect();
+        let suggested: Vec<&str> = suggestions.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, suggested);
+        for (at, passage) in document.readouts[0].passages.iter().enumerate() {
+            let expected: Vec<usize> = (0..suggestions.len())
+                .filter(|&t| suggestions[t].left.contains(&at))
+                .collect();
+            assert_eq!(passage.topics, expected);
+        }
+    }
+}
+
+/// Text made of awkward pieces: TOML's quotes and escapes, comment and
+/// header look-alikes, control characters, wide characters, every kind of
+/// line end and blank line.
+fn awkward_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z]{1,12}",
+        "\\PC{1,6}",
+        Just("\"".to_string()),
+        Just("\"\"\"".to_string()),
+        Just("'''".to_string()),
+        Just("\\".to_string()),
+        Just("\\n".to_string()),
+        Just("#".to_string()),
+        Just("[[topics]]".to_string()),
+        Just("会谈 👩\u{200d}🔬".to_string()),
+        "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}]",
+        Just("\u{a0}\u{2028}\u{2029}\u{feff}".to_string()),
+        Just(" ".to_string()),
+        Just("\t".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n \t\r\n".to_string()),
+    ];
+    (any::<bool>(), proptest::collection::vec(piece, 1..40)).prop_map(|(bom, pieces)| {
+        let text = pieces.concat();
+        if bom { format!("\u{feff}{text}") } else { text }
+    })
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![awkward_text(), any::<String>()]
+        .prop_filter("a text with words", |text| !passages(text).is_empty())
+}
+
+/// Printable words separated by spaces, tabs, line ends and blank lines,
+/// with the paragraphs' words as a reader counts them.
+fn plain_text() -> impl Strategy<Value = (String, Vec<Vec<String>>)> {
+    let separator = prop_oneof![
+        Just(" "),
+        Just("\t"),
+        Just("  \t"),
+        Just("\n"),
+        Just("\r\n"),
+        Just("\n\n"),
+        Just("\r\n\r\n"),
+        Just("\n \t \n\n")
+    ];
+    proptest::collection::vec(("[!-~é会]{1,8}", separator), 1..30).prop_map(|words| {
+        let text: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
+        let unified = text.replace("\r\n", "\n");
+        let paragraphs = unified
+            .split('\n')
+            .collect::<Vec<_>>()
+            .split(|line| line.trim().is_empty())
+            .map(|lines| {
+                lines
+                    .iter()
+                    .flat_map(|l| l.split_whitespace())
+                    .map(String::from)
+                    .collect()
+            })
+            .filter(|words: &Vec<String>| !words.is_empty())
+            .collect();
+        (text, paragraphs)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_two_texts_import_to_a_valid_file_that_round_trips(
+        left in any_text(),
+        right in any_text(),
+        suggest_topics in any::<bool>(),
+    ) {
+        assert_round_trip(&left, &right, suggest_topics);
+    }
+
+    #[test]
+    fn similar_texts_with_suggestions_round_trip(
+        shared in proptest::collection::vec("[a-z]{3,9}", 1..12),
+        left_order in proptest::collection::vec(0usize..12, 1..12),
+        right_order in proptest::collection::vec(0usize..12, 1..12),
+    ) {
+        // Paragraphs built from one vocabulary, so that many pairs link.
+        let paragraph = |order: &[usize]| -> String {
+            order
+                .chunks(3)
+                .map(|chunk| {
+                    chunk.iter().map(|&i| shared[i % shared.len()].as_str()).collect::<Vec<_>>().join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        assert_round_trip(&paragraph(&left_order), &paragraph(&right_order), true);
+    }
+
+    #[test]
+    fn passages_keep_every_word_of_their_paragraph((text, paragraphs) in plain_text()) {
+        let found: Vec<Vec<String>> = passages(&text)
+            .iter()
+            .map(|p| p.split(' ').map(String::from).collect())
+            .collect();
+        prop_assert_eq!(found, paragraphs);
+    }
+}
