@@ -76,6 +76,28 @@ pub enum Command {
         #[command(flatten)]
         compared: Compared,
     },
+    /// Print the aligned side-by-side view as plain text.
+    Print {
+        /// Readout file (TOML, format 1); `-` reads standard input; without
+        /// it, the built-in readout.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Columns per line; by default the terminal's width, else
+        /// $COLUMNS, else 80.
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+        /// Only the passages of this topic (its id).
+        #[arg(long, value_name = "ID", conflicts_with = "by_topic")]
+        topic: Option<String>,
+        /// Topic by topic, both sides' passages on each (a synopsis).
+        #[arg(long)]
+        by_topic: bool,
+        /// When to use colour.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+        color: commands::print::ColorChoice,
+        #[command(flatten)]
+        compared: Compared,
+    },
     /// Make a readout file from two plain-text readouts, a passage per paragraph.
     Import(commands::import::ImportArgs),
 }
@@ -118,6 +140,22 @@ pub fn run() -> ExitCode {
             compared.left.as_deref(),
             compared.right.as_deref(),
         ),
+        Some(Command::Print {
+            file,
+            width,
+            topic,
+            by_topic,
+            color,
+            compared,
+        }) => commands::print::run(&commands::print::PrintRequest {
+            file: file.as_deref(),
+            left: compared.left.as_deref(),
+            right: compared.right.as_deref(),
+            width,
+            topic: topic.as_deref(),
+            by_topic,
+            color,
+        }),
         Some(Command::Import(args)) => commands::import::run(&args),
         None => commands::view::run(&cli.view),
     }

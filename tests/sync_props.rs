@@ -5,7 +5,10 @@
 
 use proptest::prelude::*;
 use readouts::app::{App, Side};
-use readouts::document::{Document, Pair, Passage, Readout, Topic};
+mod common;
+
+use common::random::document;
+use readouts::document::Pair;
 use readouts::layout::sync::{Anchor, non_crossing};
 
 /// The length of a longest chain strictly increasing on both sides, by the
@@ -31,68 +34,6 @@ fn candidates() -> impl Strategy<Value = Vec<Anchor>> {
             .enumerate()
             .map(|(topic, (left, right))| Anchor { topic, left, right })
             .collect()
-    })
-}
-
-fn readout(id: &str, passages: Vec<(usize, Vec<usize>, bool)>) -> Readout {
-    Readout {
-        id: id.into(),
-        label: id.to_uppercase(),
-        source: None,
-        url: None,
-        published: None,
-        language: None,
-        note: None,
-        passages: passages
-            .into_iter()
-            .map(|(words, topics, quote)| Passage {
-                text: vec!["word"; words.max(1)].join(" "),
-                topics,
-                quote,
-            })
-            .collect(),
-    }
-}
-
-fn side(topic_count: usize) -> impl Strategy<Value = Vec<(usize, Vec<usize>, bool)>> {
-    proptest::collection::vec(
-        (
-            1usize..60,
-            proptest::collection::vec(0..topic_count, 0..3),
-            any::<bool>(),
-        ),
-        1..14,
-    )
-}
-
-fn document() -> impl Strategy<Value = Document> {
-    (1usize..8).prop_flat_map(|topic_count| {
-        (side(topic_count), side(topic_count)).prop_map(move |(left, right)| {
-            let dedup = |passages: Vec<(usize, Vec<usize>, bool)>| {
-                passages
-                    .into_iter()
-                    .map(|(words, mut topics, quote)| {
-                        topics.sort_unstable();
-                        topics.dedup();
-                        (words, topics, quote)
-                    })
-                    .collect()
-            };
-            Document {
-                title: "Random".into(),
-                date: None,
-                summary: None,
-                meta: Vec::new(),
-                topics: (0..topic_count)
-                    .map(|t| Topic {
-                        id: format!("t{t}"),
-                        label: format!("Topic {t}"),
-                        note: None,
-                    })
-                    .collect(),
-                readouts: vec![readout("left", dedup(left)), readout("right", dedup(right))],
-            }
-        })
     })
 }
 

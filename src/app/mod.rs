@@ -129,9 +129,10 @@ impl App {
     /// A viewer on `document`, showing the readouts of `pair`, for a
     /// terminal of `width` × `height` cells.
     pub fn new(document: Document, pair: Pair, width: u16, height: u16) -> App {
+        let topic_count = document.topics.len();
         let topic_passages = [
-            passages_by_topic(&document.readouts[pair.left], document.topics.len()),
-            passages_by_topic(&document.readouts[pair.right], document.topics.len()),
+            document.readouts[pair.left].passages_by_topic(topic_count),
+            document.readouts[pair.right].passages_by_topic(topic_count),
         ];
         let first = |side: usize| -> Vec<Option<usize>> {
             topic_passages[side]
@@ -305,17 +306,4 @@ impl App {
         let number = self.document.topics.len().to_string().len();
         u16::try_from(longest + number + 8).unwrap_or(u16::MAX)
     }
-}
-
-/// For each topic, the passages of a readout that carry it.
-fn passages_by_topic(readout: &Readout, topic_count: usize) -> Vec<Vec<usize>> {
-    let mut by_topic = vec![Vec::new(); topic_count];
-    for (index, passage) in readout.passages.iter().enumerate() {
-        for &topic in &passage.topics {
-            if let Some(passages) = by_topic.get_mut(topic) {
-                passages.push(index);
-            }
-        }
-    }
-    by_topic
 }

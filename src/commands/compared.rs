@@ -40,6 +40,11 @@ impl From<Diagnostic> for Failure {
     }
 }
 
+/// How messages name the file argument (none: the built-in readout).
+pub fn origin_name(file: Option<&Path>) -> String {
+    file.map_or_else(|| builtin::NAME.to_string(), display_name)
+}
+
 /// Loads the file argument (`-`: standard input; none: the built-in
 /// readout) and picks the readouts named by `--left`/`--right`. Loader
 /// warnings go to standard error.
@@ -48,12 +53,10 @@ pub fn load_pair(
     left: Option<&str>,
     right: Option<&str>,
 ) -> Result<(Document, Pair), Failure> {
-    let (origin, loaded) = match file {
-        Some(path) => (display_name(path), read_and_load(path)),
-        None => (
-            builtin::NAME.to_string(),
-            load_str(builtin::NAME, builtin::TEXT),
-        ),
+    let origin = origin_name(file);
+    let loaded = match file {
+        Some(path) => read_and_load(path),
+        None => load_str(builtin::NAME, builtin::TEXT),
     };
     let loaded = loaded.map_err(Failure::Failed)?;
     report(&loaded.warnings);

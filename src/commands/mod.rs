@@ -6,6 +6,7 @@ pub mod compared;
 pub mod export;
 pub mod import;
 pub mod output;
+pub mod print;
 pub mod source;
 pub mod topics;
 pub mod view;

@@ -4,7 +4,6 @@
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::document::builtin;
 use crate::document::diagnostic::Diagnostic;
 use crate::document::load::{Loaded, load};
 
@@ -59,14 +58,6 @@ fn cannot_read(name: &str, error: &io::Error) -> Diagnostic {
 pub fn read_and_load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = read(path).map_err(|d| vec![d])?;
     load(&display_name(path), &bytes)
-}
-
-/// Loads a file argument, or the built-in readout when there is none.
-pub fn load_or_builtin(path: Option<&Path>) -> Result<Loaded, Vec<Diagnostic>> {
-    match path {
-        Some(path) => read_and_load(path),
-        None => load(builtin::NAME, builtin::TEXT.as_bytes()),
-    }
 }
 
 /// Writes diagnostics to standard error, a blank line between them.

@@ -1,55 +1,54 @@
-//! `readouts [FILE]`: the viewer, or — when standard output is not a
-//! terminal — a clear message instead of a garbled screen.
+//! `readouts [FILE]`: the viewer; or, when standard output is not a
+//! terminal, exactly what `readouts print [FILE]` prints.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::source::{load_or_builtin, report};
+use super::compared::{Failure, load_pair, origin_name};
+use super::print::{self, ColorChoice, PrintRequest};
 use crate::cli::ViewArgs;
+use crate::document::diagnostic::Diagnostic;
 use crate::terminal::{self, Launch};
 use crate::ui::theme::Theme;
 
-/// Exit code for bad command-line usage.
-const USAGE: u8 = 2;
-
 pub fn run(args: &ViewArgs) -> ExitCode {
-    let loaded = match load_or_builtin(args.file.as_deref()) {
-        Ok(loaded) => loaded,
-        Err(diagnostics) => {
-            report(&diagnostics);
-            return ExitCode::FAILURE;
-        }
-    };
-    report(&loaded.warnings);
-    let document = loaded.document;
-    let pair = match document.pair(
+    if !std::io::stdout().is_terminal() {
+        return print::run(&PrintRequest {
+            file: args.file.as_deref(),
+            left: args.compared.left.as_deref(),
+            right: args.compared.right.as_deref(),
+            width: None,
+            topic: args.topic.as_deref(),
+            by_topic: false,
+            color: ColorChoice::Auto,
+        });
+    }
+    match launch(args) {
+        Ok(launch) => terminal::run(launch),
+        Err(failure) => failure.report(),
+    }
+}
+
+fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
+    let (document, pair) = load_pair(
+        args.file.as_deref(),
         args.compared.left.as_deref(),
         args.compared.right.as_deref(),
-    ) {
-        Ok(pair) => pair,
-        Err(message) => return usage_error(&message),
-    };
-    let topic = match args.topic.as_deref().map(|id| document.find_topic(id)) {
+    )?;
+    let topic = match args.topic.as_deref() {
         None => None,
-        Some(Ok(topic)) => Some(topic),
-        Some(Err(message)) => return usage_error(&message),
+        Some(id) => Some(document.find_topic(id).map_err(|message| {
+            Failure::Usage(Diagnostic::error(
+                &origin_name(args.file.as_deref()),
+                message,
+            ))
+        })?),
     };
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "error: standard output is not a terminal, so the viewer cannot open\n  = help: run `readouts` in a terminal, or `readouts check FILE` to validate a file"
-        );
-        return ExitCode::FAILURE;
-    }
     let no_color = std::env::var("NO_COLOR").ok();
-    terminal::run(Launch {
+    Ok(Launch {
         document,
         pair,
         topic,
         theme: Theme::from_no_color(no_color.as_deref()),
     })
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(USAGE)
 }

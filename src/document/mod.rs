@@ -203,6 +203,27 @@ impl Readout {
         self.passages.iter().map(Passage::word_count).sum()
     }
 
+    /// For each of `topic_count` topics, the passages that carry it, in
+    /// reading order.
+    pub fn passages_by_topic(&self, topic_count: usize) -> Vec<Vec<usize>> {
+        let mut by_topic = vec![Vec::new(); topic_count];
+        for (index, passage) in self.passages.iter().enumerate() {
+            for &topic in &passage.topics {
+                if let Some(passages) = by_topic.get_mut(topic) {
+                    passages.push(index);
+                }
+            }
+        }
+        by_topic
+    }
+
+    /// The passages that carry no topic.
+    pub fn untagged_passages(&self) -> Vec<usize> {
+        (0..self.passages.len())
+            .filter(|&i| self.passages[i].topics.is_empty())
+            .collect()
+    }
+
     /// The pane title: the label, and the source when there is one.
     pub fn title(&self) -> String {
         match &self.source {

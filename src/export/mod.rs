@@ -5,6 +5,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod plain;
 pub mod table;
 
 use crate::document::coverage::{self, ReadoutCoverage, Share, TopicCoverage};

@@ -1,9 +1,10 @@
-//! The rows of one pane: every passage of a readout wrapped to the pane's
-//! width, with the exact row where each passage starts.
+//! The rows of one pane: passages of a readout wrapped to the pane's width,
+//! with the exact row where each passage starts; and the other rows a pane
+//! can hold (topic headings, "does not mention" notices, padding).
 
 use std::ops::Range;
 
-use super::wrap::wrap_paragraph;
+use super::wrap::{wrap, wrap_paragraph};
 use crate::document::Readout;
 
 /// Columns left of the text: the topic bar and a space.
@@ -22,6 +23,15 @@ pub enum Row {
     ParagraphGap { passage: u32 },
     /// The blank row between two passages.
     Gap,
+    /// Padding, so that something starts on the same row as its counterpart
+    /// in the other pane.
+    Blank,
+    /// A line of the heading of a topic's block (the by-topic layout).
+    Heading { topic: u32, line: u16 },
+    /// The heading of the block of passages that carry no topic.
+    OtherHeading,
+    /// A line of "this readout does not mention the topic".
+    Notice { topic: u32, line: u16 },
 }
 
 impl Row {
@@ -29,7 +39,7 @@ impl Row {
     pub fn passage(&self) -> Option<usize> {
         match *self {
             Row::Text { passage, .. } | Row::ParagraphGap { passage } => Some(passage as usize),
-            Row::Gap => None,
+            _ => None,
         }
     }
 
@@ -47,8 +57,12 @@ pub struct PaneLayout {
     /// The width the layout was made for: the pane's inner width.
     width: usize,
     rows: Vec<Row>,
-    /// The passages laid out, in reading order, with their first rows.
+    /// The passages laid out, in row order, with their first rows.
     entries: Vec<Entry>,
+    /// Indices into `entries` ordered by passage, then row; needed only
+    /// when a passage appears more than once or out of order (the by-topic
+    /// layout), otherwise `entries` itself is in that order.
+    by_passage: Option<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,26 +84,75 @@ impl PaneLayout {
         passages: impl IntoIterator<Item = usize>,
         width: usize,
     ) -> Self {
-        let mut layout = PaneLayout {
-            width,
-            rows: Vec::new(),
-            entries: Vec::new(),
-        };
-        for passage in passages {
-            if !layout.rows.is_empty() {
-                layout.rows.push(Row::Gap);
-            }
-            layout.push_passage(readout, passage);
-        }
+        let mut layout = PaneLayout::empty(width);
+        layout.push_passages(readout, passages);
+        layout.finish();
         layout
     }
 
+    /// A layout with no rows yet, to be built with the `push_` methods and
+    /// then [`Self::finish`]ed.
+    pub fn empty(width: usize) -> Self {
+        PaneLayout {
+            width,
+            rows: Vec::new(),
+            entries: Vec::new(),
+            by_passage: None,
+        }
+    }
+
+    /// Appends passages, a gap row between each two.
+    pub fn push_passages(&mut self, readout: &Readout, passages: impl IntoIterator<Item = usize>) {
+        for (number, passage) in passages.into_iter().enumerate() {
+            if number > 0 {
+                self.rows.push(Row::Gap);
+            }
+            self.push_passage(readout, passage);
+        }
+    }
+
+    /// Appends a row that is not a passage's.
+    pub fn push_row(&mut self, row: Row) {
+        self.rows.push(row);
+    }
+
+    /// Appends the rows of a text of its own (a heading, a notice): as many
+    /// as it takes wrapped to the text width, each made by `row(line)`.
+    pub fn push_lines(&mut self, text: &str, row: impl Fn(u16) -> Row) {
+        let lines = wrap(text, self.text_width()).len().max(1);
+        for line in 0..lines {
+            self.rows.push(row(u16::try_from(line).unwrap_or(u16::MAX)));
+        }
+    }
+
+    /// The columns a line of text may take in this layout.
+    pub fn text_width(&self) -> usize {
+        text_width(self.width)
+    }
+
+    /// Appends blank rows until the layout has `rows` rows.
+    pub fn pad_to(&mut self, rows: usize) {
+        while self.rows.len() < rows {
+            self.rows.push(Row::Blank);
+        }
+    }
+
+    /// Completes a layout built with the `push_` methods.
+    pub fn finish(&mut self) {
+        let in_order = self.entries.windows(2).all(|w| w[0].passage < w[1].passage);
+        self.by_passage = (!in_order).then(|| {
+            let mut order: Vec<usize> = (0..self.entries.len()).collect();
+            order.sort_by_key(|&i| (self.entries[i].passage, self.entries[i].first_row));
+            order
+        });
+    }
+
     /// Appends a passage's rows.
-    fn push_passage(&mut self, readout: &Readout, index: usize) {
+    pub fn push_passage(&mut self, readout: &Readout, index: usize) {
         let Some(passage) = readout.passages.get(index) else {
             return;
         };
-        let text_width = self.width.saturating_sub(MARGIN + RIGHT_PADDING).max(1);
+        let text_width = self.text_width();
         let wrap_width = if passage.quote {
             text_width.saturating_sub(QUOTE_INDENT).max(1)
         } else {
@@ -144,23 +207,44 @@ impl PaneLayout {
 
     /// The first row of a passage, if it is laid out.
     pub fn first_row(&self, passage: usize) -> Option<usize> {
-        let entry = self
-            .entries
-            .binary_search_by_key(&passage, |e| e.passage)
-            .ok()?;
-        Some(self.entries[entry].first_row)
+        self.first_row_from(passage, 0)
     }
 
-    /// How many rows a passage takes (0 if it is not laid out).
+    /// The first row at or after `from` where a passage starts.
+    pub fn first_row_from(&self, passage: usize, from: usize) -> Option<usize> {
+        self.entry_from(passage, from)
+            .map(|entry| self.entries[entry].first_row)
+    }
+
+    /// The entry of a passage's first appearance at or after row `from`.
+    fn entry_from(&self, passage: usize, from: usize) -> Option<usize> {
+        let key = |entry: &Entry| (entry.passage, entry.first_row);
+        let target = (passage, from);
+        let entry = match &self.by_passage {
+            None => self.entries.partition_point(|e| key(e) < target),
+            Some(order) => {
+                let position = order.partition_point(|&i| key(&self.entries[i]) < target);
+                *order.get(position)?
+            }
+        };
+        self.entries
+            .get(entry)
+            .filter(|e| e.passage == passage)
+            .map(|_| entry)
+    }
+
+    /// How many rows a passage takes (0 if it is not laid out): its text
+    /// and the gaps between its paragraphs.
     pub fn passage_rows(&self, passage: usize) -> usize {
-        let Ok(entry) = self.entries.binary_search_by_key(&passage, |e| e.passage) else {
+        let Some(entry) = self.entry_from(passage, 0) else {
             return 0;
         };
-        let end = self
-            .entries
-            .get(entry + 1)
-            .map_or(self.rows.len(), |next| next.first_row - 1);
-        end - self.entries[entry].first_row
+        let start = self.entries[entry].first_row;
+        let mut end = start;
+        while matches!(self.rows.get(end).and_then(Row::passage), Some(p) if p == passage) {
+            end += 1;
+        }
+        end - start
     }
 
     /// The position (0-based, among the passages laid out) of the passage
@@ -181,6 +265,11 @@ impl PaneLayout {
     pub fn max_offset(&self, height: usize) -> usize {
         self.rows.len().saturating_sub(height)
     }
+}
+
+/// The columns a line of text may take in a pane of inner width `width`.
+pub fn text_width(width: usize) -> usize {
+    width.saturating_sub(MARGIN + RIGHT_PADDING).max(1)
 }
 
 fn to_u32(value: usize) -> u32 {

@@ -23,6 +23,27 @@ pub fn display_width(text: &str) -> usize {
         .sum()
 }
 
+/// Cuts text to `width` columns, ending in "…" when it was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let grapheme_width = usize::from(grapheme.cell_width());
+        if used + grapheme_width + 1 > width {
+            break;
+        }
+        kept.push_str(grapheme);
+        used += grapheme_width;
+    }
+    if width > 0 {
+        kept.push('…');
+    }
+    kept
+}
+
 /// Wraps one paragraph (text without line breaks) to `width` columns and
 /// calls `emit` with the byte range of each row, trailing spaces left out.
 /// An empty paragraph gives no rows. A width of 0 is taken as 1.
@@ -199,6 +220,14 @@ mod tests {
     fn combining_marks_stay_with_their_letter() {
         let text = "e\u{301}e\u{301}e\u{301}";
         assert_eq!(rows(text, 2), ["e\u{301}e\u{301}", "e\u{301}"]);
+    }
+
+    #[test]
+    fn truncate_keeps_what_fits_and_marks_the_cut() {
+        assert_eq!(truncate("Security guarantees", 30), "Security guarantees");
+        assert_eq!(truncate("Security guarantees", 9), "Security…");
+        assert_eq!(truncate("会谈结束", 5), "会谈…");
+        assert_eq!(truncate("abc", 0), "");
     }
 
     #[test]

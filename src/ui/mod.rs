@@ -11,11 +11,10 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Side};
 use crate::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
-use crate::layout::wrap::display_width;
+use crate::layout::wrap::{display_width, truncate};
 use theme::Theme;
 
 /// Draws the app into a frame.
@@ -79,43 +78,9 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-/// Cuts text to `width` columns, ending in "…" when it was cut.
-pub(crate) fn truncate(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut kept = String::new();
-    let mut used = 0;
-    for grapheme in text.graphemes(true) {
-        let grapheme_width = display_width(grapheme);
-        if used + grapheme_width + 1 > width {
-            break;
-        }
-        kept.push_str(grapheme);
-        used += grapheme_width;
-    }
-    if width > 0 {
-        kept.push('…');
-    }
-    kept
-}
-
 /// Writes text at (x, y), clipped to `width` columns.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
     if width > 0 {
         buf.set_stringn(x, y, text, width, style);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncate_keeps_what_fits_and_marks_the_cut() {
-        assert_eq!(truncate("Security guarantees", 30), "Security guarantees");
-        assert_eq!(truncate("Security guarantees", 9), "Security…");
-        assert_eq!(truncate("会谈结束", 5), "会谈…");
-        assert_eq!(truncate("abc", 0), "");
     }
 }

@@ -1,23 +1,24 @@
 //! A readout pane: its border and title, the "does not mention" notice, and
-//! the visible rows of its layout, with the current topic's passages marked
-//! and verbatim quotes told apart.
+//! the visible rows of its layout, drawn from the pieces each row shows.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
+use super::put;
 use super::theme::Theme;
-use super::{put, truncate};
 use crate::app::{App, Focus, Side};
-use crate::layout::pane::{MARGIN, QUOTE_INDENT, Row};
+use crate::layout::pane::Row;
+use crate::layout::pieces::{Tone, notice_text, pieces};
 use crate::layout::screen::inner;
+use crate::layout::wrap::truncate;
 
 pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Pane(side);
     let readout = app.readout(side);
     let title_room = usize::from(area.width.saturating_sub(4));
-    let position = position(app, side);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(focused))
@@ -28,16 +29,15 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
             ),
             theme.title(focused),
         ))
-        .title_bottom(Line::styled(position, theme.dim()).right_aligned());
+        .title_bottom(Line::styled(position(app, side), theme.dim()).right_aligned());
     block.render(area, buf);
 
     let text_area = inner(area);
     let mut top = text_area.y;
     if let Some(topic) = app.silent_topic(side) {
-        let label = &app.document().topics[topic].label;
-        let notice = format!(" {} does not mention {label} ", readout.label);
+        // A band across the top of the pane, cut to one row.
         let width = usize::from(text_area.width);
-        let notice = truncate(&notice, width);
+        let text = notice_text(readout, app.document(), topic);
         put(
             buf,
             text_area.x,
@@ -46,7 +46,15 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
             width,
             theme.notice(),
         );
-        put(buf, text_area.x, top, &notice, width, theme.notice());
+        let text = truncate(&text, width.saturating_sub(1));
+        put(
+            buf,
+            text_area.x + 1,
+            top,
+            &text,
+            width.saturating_sub(1),
+            theme.notice(),
+        );
         top += 1;
     }
     let Some(view) = app.view() else {
@@ -86,34 +94,41 @@ fn draw_row(
     width: u16,
     buf: &mut Buffer,
 ) {
-    let Some(index) = row.passage() else {
-        return;
-    };
-    let readout = app.readout(side);
-    let Some(passage) = readout.passages.get(index) else {
-        return;
-    };
     let width = usize::from(width);
-    let marked = app
-        .current_topic()
-        .is_some_and(|topic| passage.topics.contains(&topic));
-    if marked {
-        put(buf, x, y, "▌", width, theme.topic_bar());
+    let layout_width = app
+        .view()
+        .map_or(width, |view| view.panes[side.index()].width());
+    for piece in pieces(
+        row,
+        app.readout(side),
+        app.document(),
+        app.current_topic(),
+        layout_width,
+    ) {
+        let room = width.saturating_sub(piece.column);
+        let text = truncate(&piece.text, room);
+        let column = u16::try_from(piece.column).unwrap_or(u16::MAX);
+        put(
+            buf,
+            x.saturating_add(column),
+            y,
+            &text,
+            room,
+            tone_style(theme, piece.tone),
+        );
     }
-    let mut text_x = x + MARGIN as u16;
-    let mut text_width = width.saturating_sub(MARGIN);
-    let mut style = if marked {
-        theme.marked_text()
-    } else {
-        theme.text()
-    };
-    if passage.quote {
-        put(buf, text_x, y, "│", text_width, theme.quote_bar());
-        text_x += QUOTE_INDENT as u16;
-        text_width = text_width.saturating_sub(QUOTE_INDENT);
-        style = style.patch(theme.quote_text());
-    }
-    if let Some(range) = row.text_range() {
-        put(buf, text_x, y, &passage.text[range], text_width, style);
+}
+
+/// The style a tone takes on screen.
+pub fn tone_style(theme: &Theme, tone: Tone) -> Style {
+    match tone {
+        Tone::TopicBar => theme.topic_bar(),
+        Tone::QuoteBar => theme.quote_bar(),
+        Tone::Text => theme.text(),
+        Tone::MarkedText => theme.marked_text(),
+        Tone::QuoteText => theme.quote_text(),
+        Tone::MarkedQuoteText => theme.marked_text().patch(theme.quote_text()),
+        Tone::Heading => theme.heading(),
+        Tone::Notice => theme.notice(),
     }
 }

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
+use super::put;
 use super::theme::Theme;
-use super::{put, truncate};
 use crate::app::{App, Focus, Side};
 use crate::layout::screen::inner;
+use crate::layout::wrap::truncate;
 use crate::layout::wrap::wrap;
 
 pub const MENTIONS: &str = "●";

@@ -4,10 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::put;
 use super::theme::Theme;
-use super::{put, truncate};
 use crate::app::App;
 use crate::layout::wrap::display_width;
+use crate::layout::wrap::truncate;
 
 const HINTS: &str = "Tab focus  s sync  i info  ? help  q quit ";
 

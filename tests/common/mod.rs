@@ -1,6 +1,8 @@
 //! Helpers shared by the viewer's tests.
 #![allow(dead_code)]
 
+pub mod random;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -1,4 +1,5 @@
 //! Running the `readouts` binary from the command-line tests.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::Path;
@@ -6,7 +7,18 @@ use std::process::{Command, Output, Stdio};
 
 /// Runs `readouts` in `dir` with `stdin` as its standard input.
 pub fn readouts_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_readouts"))
+    readouts_in_env(dir, args, stdin, &[])
+}
+
+/// Runs `readouts` with `env` set on top of an environment without the
+/// variables that change its output (`COLUMNS`, `NO_COLOR`).
+pub fn readouts_in_env(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_readouts"));
+    command.env_remove("COLUMNS").env_remove("NO_COLOR");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::piped())
@@ -26,6 +38,11 @@ pub fn readouts_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
 /// Runs `readouts` in the project's folder, so fixture paths are relative.
 pub fn readouts_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     readouts_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
+}
+
+/// Runs `readouts` in the project's folder with `env` set.
+pub fn readouts_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    readouts_in_env(Path::new(env!("CARGO_MANIFEST_DIR")), args, b"", env)
 }
 
 pub fn readouts(args: &[&str]) -> Output {

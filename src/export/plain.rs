@@ -1,0 +1,225 @@
+//! The side-by-side view as plain text (`readouts print`): a header with
+//! the two labels, then both readouts in columns split by a divider. It is
+//! drawn from the viewer's own layouts and row pieces, so the two never
+//! disagree; colour, when asked for, is SGR codes per tone.
+
+use std::io::{self, Write};
+
+use crate::document::{Document, Pair};
+use crate::layout::arrange::{self, Side};
+use crate::layout::pane::{MARGIN, PaneLayout, QUOTE_INDENT, RIGHT_PADDING};
+use crate::layout::pieces::{Piece, Tone, pieces};
+use crate::layout::screen::MIN_TEXT_WIDTH;
+use crate::layout::sync::{candidate_anchors, non_crossing};
+use crate::layout::wrap::{display_width, truncate};
+
+/// What stands between the two columns, and its width in columns.
+pub const DIVIDER: &str = " │ ";
+const DIVIDER_WIDTH: usize = 3;
+
+/// The narrowest output that keeps both columns readable.
+pub const MIN_WIDTH: usize =
+    2 * (MIN_TEXT_WIDTH as usize + MARGIN + QUOTE_INDENT + RIGHT_PADDING) + DIVIDER_WIDTH;
+
+/// Which passages, in which order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Each readout in its own order, shared topics aligned.
+    SourceOrder,
+    /// Only this topic's passages.
+    Topic(usize),
+    /// The synopsis: topic by topic.
+    ByTopic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlainOptions {
+    /// Display columns per line, at least [`MIN_WIDTH`].
+    pub width: usize,
+    pub color: bool,
+    pub arrangement: Arrangement,
+}
+
+/// Writes the side-by-side view of a document's pair of readouts.
+pub fn write_side_by_side(
+    out: &mut impl Write,
+    document: &Document,
+    pair: Pair,
+    options: PlainOptions,
+) -> io::Result<()> {
+    let usable = options.width.max(MIN_WIDTH) - DIVIDER_WIDTH;
+    let widths = [usable / 2, usable - usable / 2];
+    let readouts = [
+        &document.readouts[pair.left],
+        &document.readouts[pair.right],
+    ];
+    let topic_count = document.topics.len();
+    let by_topic = readouts.map(|readout| readout.passages_by_topic(topic_count));
+    let sides = [0, 1].map(|i| Side {
+        readout: readouts[i],
+        by_topic: &by_topic[i],
+        width: widths[i],
+    });
+    let panes: [PaneLayout; 2] = match options.arrangement {
+        Arrangement::SourceOrder => {
+            let first = |i: usize| -> Vec<Option<usize>> {
+                by_topic[i]
+                    .iter()
+                    .map(|passages| passages.first().copied())
+                    .collect()
+            };
+            arrange::aligned(
+                sides,
+                &non_crossing(&candidate_anchors(&first(0), &first(1))),
+            )
+        }
+        Arrangement::Topic(topic) => arrange::topic_only(document, sides, topic),
+        Arrangement::ByTopic => arrange::synopsis(document, sides).panes,
+    };
+    let paint = Paint {
+        color: options.color,
+    };
+
+    let titles = [0, 1].map(|i| truncate(&readouts[i].title(), widths[i]));
+    writeln!(
+        out,
+        "{}{}{}",
+        paint.pad(&paint.sgr(&titles[0], "1"), &titles[0], widths[0]),
+        paint.sgr(DIVIDER, "2"),
+        paint.sgr(&titles[1], "1")
+    )?;
+    writeln!(
+        out,
+        "{}",
+        paint.sgr(
+            &format!("{}─┼─{}", "─".repeat(widths[0]), "─".repeat(widths[1])),
+            "2"
+        )
+    )?;
+    let rows = panes[0].row_count().max(panes[1].row_count());
+    for index in 0..rows {
+        let [left, right] = [0, 1].map(|i| {
+            let row = panes[i].row(index);
+            let pieces = row.map_or_else(Vec::new, |row| {
+                pieces(row, readouts[i], document, None, widths[i])
+            });
+            paint.compose(&pieces, widths[i])
+        });
+        let right = right.trim_end();
+        if right.is_empty() {
+            writeln!(out, "{}{}", left, paint.sgr(DIVIDER.trim_end(), "2"))?;
+        } else {
+            writeln!(out, "{}{}{}", left, paint.sgr(DIVIDER, "2"), right)?;
+        }
+    }
+    Ok(())
+}
+
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    /// Wraps text in an SGR sequence when colour is on.
+    fn sgr(&self, text: &str, codes: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\u{1b}[{codes}m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Pads painted text to `width` columns, measuring the plain text.
+    fn pad(&self, painted: &str, plain: &str, width: usize) -> String {
+        format!(
+            "{painted}{}",
+            " ".repeat(width.saturating_sub(display_width(plain)))
+        )
+    }
+
+    /// A row's pieces as one column exactly `width` columns wide.
+    fn compose(&self, pieces: &[Piece<'_>], width: usize) -> String {
+        let mut line = String::new();
+        let mut used = 0;
+        for piece in pieces {
+            if piece.column >= width {
+                break;
+            }
+            line.push_str(&" ".repeat(piece.column.saturating_sub(used)));
+            used = used.max(piece.column);
+            let text = truncate(&piece.text, width - used);
+            used += display_width(&text);
+            line.push_str(&self.sgr(&text, tone_codes(piece.tone)));
+        }
+        line.push_str(&" ".repeat(width.saturating_sub(used)));
+        line
+    }
+}
+
+/// The SGR codes of a tone; bold, italic and reverse read without colour
+/// too.
+fn tone_codes(tone: Tone) -> &'static str {
+    match tone {
+        Tone::TopicBar => "33",
+        Tone::QuoteBar => "35",
+        Tone::Text => "0",
+        Tone::MarkedText => "1",
+        Tone::QuoteText => "3",
+        Tone::MarkedQuoteText => "1;3",
+        Tone::Heading => "1;36",
+        Tone::Notice => "7",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::builtin;
+    use crate::document::load::load_str;
+
+    fn builtin_text(options: PlainOptions) -> String {
+        let document = load_str(builtin::NAME, builtin::TEXT)
+            .expect("loads")
+            .document;
+        let mut out = Vec::new();
+        write_side_by_side(&mut out, &document, Pair { left: 0, right: 1 }, options)
+            .expect("written");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn the_divider_is_as_wide_as_it_says() {
+        assert_eq!(display_width(DIVIDER), DIVIDER_WIDTH);
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_width() {
+        for width in [MIN_WIDTH, 40, 57, 80, 121] {
+            let text = builtin_text(PlainOptions {
+                width,
+                color: false,
+                arrangement: Arrangement::SourceOrder,
+            });
+            for line in text.lines() {
+                assert!(display_width(line) <= width, "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let options = PlainOptions {
+            width: 80,
+            color: false,
+            arrangement: Arrangement::ByTopic,
+        };
+        assert!(!builtin_text(options).contains('\u{1b}'));
+        assert!(
+            builtin_text(PlainOptions {
+                color: true,
+                ..options
+            })
+            .contains("\u{1b}[1m")
+        );
+    }
+}

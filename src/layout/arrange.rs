@@ -1,0 +1,268 @@
+//! Arrangements of the two panes in which both scroll as one: rows are
+//! padded so that what belongs together starts on the same row.
+//!
+//! - [`aligned`]: each readout in its own order, every kept anchor passage
+//!   on the same row as its counterpart (the plain `print` view);
+//! - [`synopsis`]: by topic, each topic a block with both sides' passages
+//!   on it, "does not mention" where a side is silent (`t`, `--by-topic`);
+//! - [`topic_only`]: only one topic's passages (`--topic`).
+
+use super::pane::{PaneLayout, Row};
+use super::pieces::{heading_text, notice_text};
+use super::sync::Anchor;
+use crate::document::{Document, Readout};
+
+/// One side of a pair: its readout, its passages by topic, its width.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub readout: &'a Readout,
+    pub by_topic: &'a [Vec<usize>],
+    pub width: usize,
+}
+
+/// The by-topic layout, and where each block starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Synopsis {
+    pub panes: [PaneLayout; 2],
+    /// The heading row of each topic's block.
+    pub topic_rows: Vec<usize>,
+    /// The heading row of the block of passages with no topic, if any.
+    pub other_row: Option<usize>,
+}
+
+/// Both readouts in reading order, padded so that each kept anchor's
+/// passages start on the same row.
+pub fn aligned(sides: [Side<'_>; 2], anchors: &[Anchor]) -> [PaneLayout; 2] {
+    let mut panes = sides.map(|side| PaneLayout::empty(side.width));
+    let mut next = [0usize, 0];
+    for anchor in anchors {
+        let targets = [anchor.left, anchor.right];
+        for (i, side) in sides.iter().enumerate() {
+            push_with_gaps(&mut panes[i], side.readout, next[i]..targets[i]);
+            if panes[i].row_count() > 0 {
+                panes[i].push_row(Row::Gap);
+            }
+        }
+        pad_together(&mut panes);
+        for (i, side) in sides.iter().enumerate() {
+            panes[i].push_passage(side.readout, targets[i]);
+            next[i] = targets[i] + 1;
+        }
+    }
+    for (i, side) in sides.iter().enumerate() {
+        push_with_gaps(
+            &mut panes[i],
+            side.readout,
+            next[i]..side.readout.passages.len(),
+        );
+    }
+    finish_together(panes)
+}
+
+/// Appends passages, each after a gap row unless the pane is empty.
+fn push_with_gaps(pane: &mut PaneLayout, readout: &Readout, passages: std::ops::Range<usize>) {
+    for passage in passages {
+        if pane.row_count() > 0 {
+            pane.push_row(Row::Gap);
+        }
+        pane.push_passage(readout, passage);
+    }
+}
+
+/// Only the passages of one topic on each side; a silent side says so.
+pub fn topic_only(document: &Document, sides: [Side<'_>; 2], topic: usize) -> [PaneLayout; 2] {
+    let panes = sides.map(|side| {
+        let mut pane = PaneLayout::empty(side.width);
+        push_topic_block(&mut pane, document, side, topic);
+        pane
+    });
+    finish_together(panes)
+}
+
+fn push_topic_block(pane: &mut PaneLayout, document: &Document, side: Side<'_>, topic: usize) {
+    match side.by_topic.get(topic) {
+        Some(passages) if !passages.is_empty() => {
+            pane.push_passages(side.readout, passages.iter().copied());
+        }
+        _ => {
+            let number = to_u32(topic);
+            let text = notice_text(side.readout, document, topic);
+            pane.push_lines(&text, |line| Row::Notice {
+                topic: number,
+                line,
+            });
+        }
+    }
+}
+
+fn to_u32(topic: usize) -> u32 {
+    u32::try_from(topic).unwrap_or(u32::MAX)
+}
+
+/// By topic: for each topic in order a heading and each side's passages on
+/// it (a passage with two topics appears under both), then the passages
+/// with no topic.
+pub fn synopsis(document: &Document, sides: [Side<'_>; 2]) -> Synopsis {
+    let topic_count = document.topics.len();
+    let mut panes = sides.map(|side| PaneLayout::empty(side.width));
+    let mut topic_rows = Vec::with_capacity(topic_count);
+    for topic in 0..topic_count {
+        start_block(&mut panes);
+        topic_rows.push(panes[0].row_count());
+        let heading = heading_text(document, topic);
+        let number = to_u32(topic);
+        for pane in panes.iter_mut() {
+            pane.push_lines(&heading, |line| Row::Heading {
+                topic: number,
+                line,
+            });
+        }
+        pad_together(&mut panes);
+        for (pane, side) in panes.iter_mut().zip(sides) {
+            push_topic_block(pane, document, side, topic);
+        }
+        pad_together(&mut panes);
+    }
+    let untagged = sides.map(|side| side.readout.untagged_passages());
+    let other_row = if untagged.iter().any(|passages| !passages.is_empty()) {
+        start_block(&mut panes);
+        let row = panes[0].row_count();
+        for ((pane, side), passages) in panes.iter_mut().zip(sides).zip(untagged) {
+            pane.push_row(Row::OtherHeading);
+            pane.push_passages(side.readout, passages);
+        }
+        Some(row)
+    } else {
+        None
+    };
+    Synopsis {
+        panes: finish_together(panes),
+        topic_rows,
+        other_row,
+    }
+}
+
+fn start_block(panes: &mut [PaneLayout; 2]) {
+    if panes[0].row_count() > 0 {
+        for pane in panes.iter_mut() {
+            pane.push_row(Row::Gap);
+        }
+    }
+}
+
+fn pad_together(panes: &mut [PaneLayout; 2]) {
+    let rows = panes[0].row_count().max(panes[1].row_count());
+    for pane in panes.iter_mut() {
+        pane.pad_to(rows);
+    }
+}
+
+fn finish_together(mut panes: [PaneLayout; 2]) -> [PaneLayout; 2] {
+    pad_together(&mut panes);
+    for pane in panes.iter_mut() {
+        pane.finish();
+    }
+    panes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Passage, Topic};
+
+    fn document(topics: usize) -> Document {
+        Document {
+            title: "t".into(),
+            date: None,
+            summary: None,
+            meta: Vec::new(),
+            topics: (0..topics)
+                .map(|t| Topic {
+                    id: format!("t{t}"),
+                    label: format!("T{t}"),
+                    note: None,
+                })
+                .collect(),
+            readouts: Vec::new(),
+        }
+    }
+
+    fn readout(passages: &[(&str, &[usize])]) -> Readout {
+        Readout {
+            id: "r".into(),
+            label: "R".into(),
+            source: None,
+            url: None,
+            published: None,
+            language: None,
+            note: None,
+            passages: passages
+                .iter()
+                .map(|&(text, topics)| Passage {
+                    text: text.into(),
+                    topics: topics.to_vec(),
+                    quote: false,
+                })
+                .collect(),
+        }
+    }
+
+    fn sides<'a>(readouts: [&'a Readout; 2], by_topic: &'a [Vec<Vec<usize>>; 2]) -> [Side<'a>; 2] {
+        [0, 1].map(|i| Side {
+            readout: readouts[i],
+            by_topic: &by_topic[i],
+            width: 9,
+        })
+    }
+
+    #[test]
+    fn aligned_puts_anchor_passages_on_one_row() {
+        let left = readout(&[("a b c d e f", &[]), ("x", &[0])]);
+        let right = readout(&[("y", &[0])]);
+        let by_topic = [left.passages_by_topic(1), right.passages_by_topic(1)];
+        let anchors = [Anchor {
+            topic: 0,
+            left: 1,
+            right: 0,
+        }];
+        let [l, r] = aligned(sides([&left, &right], &by_topic), &anchors);
+        assert_eq!(l.first_row(1), r.first_row(0));
+        assert_eq!(l.row_count(), r.row_count());
+        assert_eq!(r.row(0), Some(Row::Blank));
+    }
+
+    #[test]
+    fn synopsis_blocks_start_together_and_name_the_silent_side() {
+        let left = readout(&[("one two three four five six", &[0]), ("both", &[0, 1])]);
+        let right = readout(&[("r", &[1]), ("loose", &[])]);
+        let by_topic = [left.passages_by_topic(2), right.passages_by_topic(2)];
+        let synopsis = synopsis(&document(2), sides([&left, &right], &by_topic));
+        let [l, r] = &synopsis.panes;
+        assert_eq!(l.row_count(), r.row_count());
+        assert_eq!(synopsis.topic_rows[0], 0);
+        assert_eq!(r.row(1), Some(Row::Notice { topic: 0, line: 0 }));
+        let second = synopsis.topic_rows[1];
+        assert_eq!(l.row(second), Some(Row::Heading { topic: 1, line: 0 }));
+        assert_eq!(r.row(second), Some(Row::Heading { topic: 1, line: 0 }));
+        // The passage with two topics appears in both blocks.
+        assert_eq!(l.first_row_from(1, second), Some(second + 1));
+        assert!(l.first_row(1) < Some(second));
+        let other = synopsis.other_row.expect("an untagged passage");
+        assert_eq!(r.row(other), Some(Row::OtherHeading));
+        assert_eq!(r.first_row(1), Some(other + 1));
+    }
+
+    #[test]
+    fn topic_only_keeps_one_topic() {
+        let left = readout(&[("a", &[0]), ("b", &[]), ("c", &[0])]);
+        let right = readout(&[("d", &[])]);
+        let by_topic = [left.passages_by_topic(1), right.passages_by_topic(1)];
+        let [l, r] = topic_only(&document(1), sides([&left, &right], &by_topic), 0);
+        assert_eq!(l.passage_count(), 2);
+        assert_eq!(l.first_row(2), Some(2));
+        // "R does not mention T0" takes two rows at text width 6.
+        assert_eq!(r.row(0), Some(Row::Notice { topic: 0, line: 0 }));
+        assert_eq!(r.row(1), Some(Row::Notice { topic: 0, line: 1 }));
+        assert_eq!(l.row_count(), r.row_count());
+    }
+}

@@ -1,0 +1,65 @@
+//! Properties of plain output over random documents and widths: no line is
+//! wider than the width, and every kept anchor's passages start on the
+//! same line in both columns.
+
+mod common;
+
+use common::random::document;
+use proptest::prelude::*;
+use readouts::document::Pair;
+use readouts::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
+use readouts::layout::arrange::{Side, aligned};
+use readouts::layout::sync::{candidate_anchors, non_crossing};
+use readouts::layout::wrap::display_width;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_line_is_wider_than_the_width(
+        document in document(),
+        width in MIN_WIDTH..220,
+        arrangement in prop_oneof![
+            Just(Arrangement::SourceOrder),
+            Just(Arrangement::ByTopic),
+            Just(Arrangement::Topic(0)),
+        ],
+        color in any::<bool>(),
+    ) {
+        let mut out = Vec::new();
+        let options = PlainOptions { width, color: false, arrangement };
+        write_side_by_side(&mut out, &document, Pair { left: 0, right: 1 }, options)
+            .expect("written");
+        let text = String::from_utf8(out).expect("utf-8");
+        for line in text.lines() {
+            prop_assert!(display_width(line) <= width, "{} > {}: {:?}", display_width(line), width, line);
+        }
+        // Colour adds escape codes, never columns.
+        let mut coloured = Vec::new();
+        write_side_by_side(&mut coloured, &document, Pair { left: 0, right: 1 }, PlainOptions { color, ..options })
+            .expect("written");
+        let coloured = String::from_utf8(coloured).expect("utf-8");
+        prop_assert_eq!(coloured.lines().count(), text.lines().count());
+    }
+
+    #[test]
+    fn kept_anchors_start_on_one_line(document in document(), width in 15usize..100) {
+        let topic_count = document.topics.len();
+        let by_topic = [0, 1].map(|i| document.readouts[i].passages_by_topic(topic_count));
+        let first = |i: usize| -> Vec<Option<usize>> {
+            by_topic[i].iter().map(|p| p.first().copied()).collect()
+        };
+        let anchors = non_crossing(&candidate_anchors(&first(0), &first(1)));
+        let sides = [0, 1].map(|i| Side {
+            readout: &document.readouts[i],
+            by_topic: &by_topic[i],
+            width,
+        });
+        let [left, right] = aligned(sides, &anchors);
+        prop_assert_eq!(left.row_count(), right.row_count());
+        prop_assert_eq!(left.passage_count(), document.readouts[0].passages.len());
+        for anchor in &anchors {
+            prop_assert_eq!(left.first_row(anchor.left), right.first_row(anchor.right));
+        }
+    }
+}
