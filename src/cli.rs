@@ -37,6 +37,12 @@ pub struct ViewArgs {
     /// Open at this topic (its id).
     #[arg(long, value_name = "ID")]
     pub topic: Option<String>,
+    /// Start in presentation mode (for a projector).
+    #[arg(long)]
+    pub present: bool,
+    /// Leave the mouse to the terminal (its own text selection).
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,8 @@
-/// Everything a user can do in the viewer. The keymap turns keys into
-/// actions; [`super::update`] applies them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::document::Document;
+
+/// Everything a user (or the file on disk) can do to the viewer. The
+/// keymap turns keys into actions; [`super::update`] applies them.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Quit; with an overlay open, close it.
     Quit,
@@ -25,10 +27,42 @@ pub enum Action {
     NextTopic,
     PreviousTopic,
     CycleSync,
+    /// Show only the selected topic's passages, or everything again.
+    ToggleFilter,
+    /// Source order ↔ by topic.
+    ToggleOrder,
     ToggleHelp,
     ToggleInfo,
-    /// Close an overlay.
+    /// Close an overlay, or clear a search.
     Close,
+    /// Open the search prompt.
+    StartSearch,
+    /// Typed into the search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    /// Enter in the search prompt.
+    SearchConfirm,
+    NextMatch,
+    PreviousMatch,
+    /// Into presentation mode, or back out of it.
+    TogglePresentation,
+    /// Presentation: hide or reveal the right-hand side.
+    ToggleReveal,
+    /// The mouse wheel over a cell: rows to scroll (negative: up).
+    Scroll {
+        column: u16,
+        row: u16,
+        rows: isize,
+    },
+    /// A click on a cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// The file changed on disk and loaded again.
+    Reloaded(Box<Document>),
+    /// The file changed on disk but is not valid now: the problem.
+    ReloadFailed(String),
 }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::Action;
+use super::{Action, InputMode};
 
 struct Binding {
     /// The keys as the help shows them.
@@ -108,10 +108,46 @@ const BINDINGS: &[Binding] = &[
         what: "previous topic",
     },
     Binding {
+        shown: "/",
+        keys: &[(KeyCode::Char('/'), NONE)],
+        action: Action::StartSearch,
+        what: "search both panes (smart case); Enter keeps, Esc cancels",
+    },
+    Binding {
+        shown: "n",
+        keys: &[(KeyCode::Char('n'), NONE)],
+        action: Action::NextMatch,
+        what: "next match",
+    },
+    Binding {
+        shown: "N",
+        keys: &[(KeyCode::Char('N'), NONE)],
+        action: Action::PreviousMatch,
+        what: "previous match",
+    },
+    Binding {
         shown: "s",
         keys: &[(KeyCode::Char('s'), NONE)],
         action: Action::CycleSync,
         what: "sync: aligned → lockstep → independent",
+    },
+    Binding {
+        shown: "f",
+        keys: &[(KeyCode::Char('f'), NONE)],
+        action: Action::ToggleFilter,
+        what: "show only the selected topic's passages, or all",
+    },
+    Binding {
+        shown: "t",
+        keys: &[(KeyCode::Char('t'), NONE)],
+        action: Action::ToggleOrder,
+        what: "order: as published ↔ by topic",
+    },
+    Binding {
+        shown: "p",
+        keys: &[(KeyCode::Char('p'), NONE)],
+        action: Action::TogglePresentation,
+        what: "presentation mode, for a projector",
     },
     Binding {
         shown: "i",
@@ -129,14 +165,89 @@ const BINDINGS: &[Binding] = &[
         shown: "Esc",
         keys: &[(KeyCode::Esc, NONE)],
         action: Action::Close,
-        what: "close an overlay",
+        what: "close an overlay, clear a search",
     },
 ];
 
-/// The action a key press stands for, if any.
-pub fn action_for(key: KeyEvent) -> Option<Action> {
+/// Keys in presentation mode.
+const PRESENTATION: &[Binding] = &[
+    Binding {
+        shown: "Space → PgDn",
+        keys: &[
+            (KeyCode::Char(' '), NONE),
+            (KeyCode::Right, NONE),
+            (KeyCode::PageDown, NONE),
+        ],
+        action: Action::NextTopic,
+        what: "next topic",
+    },
+    Binding {
+        shown: "← Backspace PgUp",
+        keys: &[
+            (KeyCode::Left, NONE),
+            (KeyCode::Backspace, NONE),
+            (KeyCode::PageUp, NONE),
+        ],
+        action: Action::PreviousTopic,
+        what: "previous topic",
+    },
+    Binding {
+        shown: "r",
+        keys: &[(KeyCode::Char('r'), NONE)],
+        action: Action::ToggleReveal,
+        what: "hide or reveal the right-hand side",
+    },
+    Binding {
+        shown: "j ↓ k ↑",
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        action: Action::Down,
+        what: "scroll a long topic",
+    },
+    Binding {
+        shown: "",
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        action: Action::Up,
+        what: "",
+    },
+    Binding {
+        shown: "p Esc",
+        keys: &[(KeyCode::Char('p'), NONE), (KeyCode::Esc, NONE)],
+        action: Action::TogglePresentation,
+        what: "back to the panes, at the same topic",
+    },
+    Binding {
+        shown: "q",
+        keys: &[(KeyCode::Char('q'), NONE)],
+        action: Action::Quit,
+        what: "quit",
+    },
+    Binding {
+        shown: "",
+        keys: &[(KeyCode::Char('c'), CTRL)],
+        action: Action::Interrupt,
+        what: "",
+    },
+    Binding {
+        shown: "",
+        keys: &[(KeyCode::Char('?'), NONE)],
+        action: Action::ToggleHelp,
+        what: "",
+    },
+    Binding {
+        shown: "",
+        keys: &[(KeyCode::Char('i'), NONE)],
+        action: Action::ToggleInfo,
+        what: "",
+    },
+];
+
+/// The action a key press stands for in the current input mode, if any.
+pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
+    }
+    if mode == InputMode::Search {
+        return search_prompt_action(key);
     }
     // Shift is part of the character itself ('G', '?'); other modifiers
     // must match exactly.
@@ -150,20 +261,50 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         let number = digit as usize - '1' as usize;
         return Some(Action::JumpToTopic(number));
     }
-    BINDINGS
+    let table = match mode {
+        InputMode::Presentation => PRESENTATION,
+        _ => BINDINGS,
+    };
+    table
         .iter()
         .find(|binding| binding.keys.contains(&(key.code, modifiers)))
-        .map(|binding| binding.action)
+        .map(|binding| binding.action.clone())
 }
 
-/// The rows of the help overlay: keys, and what they do.
+/// Keys while typing a search: characters go into the query.
+fn search_prompt_action(key: KeyEvent) -> Option<Action> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if control => Some(Action::Interrupt),
+        KeyCode::Char(c) if !control => Some(Action::SearchInput(c)),
+        KeyCode::Backspace => Some(Action::SearchBackspace),
+        KeyCode::Enter => Some(Action::SearchConfirm),
+        KeyCode::Esc => Some(Action::Close),
+        _ => None,
+    }
+}
+
+/// The rows of the help overlay: keys, and what they do; a row with no
+/// keys is a heading.
 pub fn help_rows() -> Vec<(&'static str, &'static str)> {
-    let mut rows: Vec<(&str, &str)> = BINDINGS.iter().map(|b| (b.shown, b.what)).collect();
+    let shown = |table: &'static [Binding]| {
+        table
+            .iter()
+            .filter(|b| !b.shown.is_empty())
+            .map(|b| (b.shown, b.what))
+    };
+    let mut rows: Vec<(&str, &str)> = shown(BINDINGS).collect();
     let jump = rows
         .iter()
         .position(|&(shown, _)| shown == "Enter")
         .map_or(rows.len(), |i| i + 1);
     rows.insert(jump, ("1–9", "jump to topic N"));
+    rows.push((
+        "mouse",
+        "wheel scrolls the pane under it; click a topic or a pane",
+    ));
+    rows.push(("", "Presentation mode"));
+    rows.extend(shown(PRESENTATION));
     rows
 }
 
@@ -172,7 +313,7 @@ mod tests {
     use super::*;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        action_for(KeyEvent::new(code, modifiers))
+        action_for(KeyEvent::new(code, modifiers), InputMode::Normal)
     }
 
     #[test]
@@ -205,13 +346,55 @@ mod tests {
     fn releases_and_repeats_are_not_presses() {
         let mut key = KeyEvent::new(KeyCode::Char('q'), NONE);
         key.kind = KeyEventKind::Release;
-        assert_eq!(action_for(key), None);
+        assert_eq!(action_for(key, InputMode::Normal), None);
+    }
+
+    #[test]
+    fn the_search_prompt_takes_characters() {
+        let key = |code| KeyEvent::new(code, NONE);
+        assert_eq!(
+            action_for(key(KeyCode::Char('q')), InputMode::Search),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Enter), InputMode::Search),
+            Some(Action::SearchConfirm)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Esc), InputMode::Search),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            action_for(KeyEvent::new(KeyCode::Char('c'), CTRL), InputMode::Search),
+            Some(Action::Interrupt)
+        );
+    }
+
+    #[test]
+    fn presentation_keys_step_topics() {
+        let key = |code| action_for(KeyEvent::new(code, NONE), InputMode::Presentation);
+        assert_eq!(key(KeyCode::Char(' ')), Some(Action::NextTopic));
+        assert_eq!(key(KeyCode::Right), Some(Action::NextTopic));
+        assert_eq!(key(KeyCode::Backspace), Some(Action::PreviousTopic));
+        assert_eq!(key(KeyCode::Char('r')), Some(Action::ToggleReveal));
+        assert_eq!(key(KeyCode::Esc), Some(Action::TogglePresentation));
+        assert_eq!(key(KeyCode::Char('4')), Some(Action::JumpToTopic(3)));
     }
 
     #[test]
     fn help_lists_every_binding_and_the_digits() {
         let rows = help_rows();
-        assert_eq!(rows.len(), BINDINGS.len() + 1);
+        for binding in BINDINGS
+            .iter()
+            .chain(PRESENTATION)
+            .filter(|b| !b.shown.is_empty())
+        {
+            assert!(
+                rows.contains(&(binding.shown, binding.what)),
+                "{}",
+                binding.shown
+            );
+        }
         assert!(rows.contains(&("1–9", "jump to topic N")));
     }
 }

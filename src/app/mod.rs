@@ -6,11 +6,15 @@
 mod action;
 pub mod info;
 pub mod keymap;
+mod navigation;
 pub mod overlay;
+pub mod presentation;
+mod reload;
+pub mod search;
 mod update;
 
 pub use action::Action;
-pub use update::update;
+pub use update::{WHEEL_ROWS, update};
 
 use ratatui::layout::Rect;
 
@@ -86,6 +90,24 @@ pub enum Overlay {
     Info,
 }
 
+/// The order passages are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Each readout as published.
+    Source,
+    /// A synopsis: topic by topic, both sides' passages on each.
+    ByTopic,
+}
+
+/// What keys mean at the moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    /// Typing a search query.
+    Search,
+    Presentation,
+}
+
 /// The two panes' layout at the current screen size.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -93,6 +115,8 @@ pub struct View {
     pub screen: Option<Screen>,
     pub panes: [PaneLayout; 2],
     pub map: SyncMap,
+    /// In the by-topic order: the heading row of each topic's block.
+    pub topic_rows: Option<Vec<usize>>,
 }
 
 /// The whole state of the viewer.
@@ -119,9 +143,17 @@ pub struct App {
     /// The open overlay's rows, wrapped to its width.
     pub(crate) overlay_rows: Vec<overlay::OverlayRow>,
     pub(crate) overlay_scroll: usize,
+    pub(crate) order: Order,
+    /// Show only this topic's passages.
+    pub(crate) filter: Option<usize>,
+    pub(crate) search: Option<search::Search>,
+    pub(crate) presentation: Option<presentation::Presentation>,
     pub(crate) size: (u16, u16),
     pub(crate) view: Option<View>,
+    /// A message for the status line, until the next action.
     pub(crate) message: Option<String>,
+    /// What went wrong reloading the file, until a reload succeeds.
+    pub(crate) reload_problem: Option<String>,
     pub(crate) quit: bool,
 }
 
@@ -129,18 +161,7 @@ impl App {
     /// A viewer on `document`, showing the readouts of `pair`, for a
     /// terminal of `width` × `height` cells.
     pub fn new(document: Document, pair: Pair, width: u16, height: u16) -> App {
-        let topic_count = document.topics.len();
-        let topic_passages = [
-            document.readouts[pair.left].passages_by_topic(topic_count),
-            document.readouts[pair.right].passages_by_topic(topic_count),
-        ];
-        let first = |side: usize| -> Vec<Option<usize>> {
-            topic_passages[side]
-                .iter()
-                .map(|passages| passages.first().copied())
-                .collect()
-        };
-        let anchors = non_crossing(&candidate_anchors(&first(0), &first(1)));
+        let (topic_passages, anchors) = topic_index(&document, pair);
         let mut app = App {
             document,
             pair,
@@ -156,9 +177,14 @@ impl App {
             overlay: None,
             overlay_rows: Vec::new(),
             overlay_scroll: 0,
+            order: Order::Source,
+            filter: None,
+            search: None,
+            presentation: None,
             size: (0, 0),
             view: None,
             message: None,
+            reload_problem: None,
             quit: false,
         };
         update(&mut app, Action::Resize(width, height));
@@ -261,10 +287,58 @@ impl App {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The topic whose silence a side's pane announces: the current topic,
-    /// when that side does not mention it.
+    /// The topic whose silence a side's pane announces above its text: the
+    /// current topic, when that side does not mention it. The by-topic order
+    /// and the filter say so in the layout itself.
     pub fn silent_topic(&self, side: Side) -> Option<usize> {
+        if self.panes_joined() {
+            return None;
+        }
         self.current_topic.filter(|&t| !self.mentions(side, t))
+    }
+
+    pub fn order(&self) -> Order {
+        self.order
+    }
+
+    pub fn filter(&self) -> Option<usize> {
+        self.filter
+    }
+
+    pub fn search(&self) -> Option<&search::Search> {
+        self.search.as_ref()
+    }
+
+    pub fn presentation(&self) -> Option<&presentation::Presentation> {
+        self.presentation.as_ref()
+    }
+
+    pub fn reload_problem(&self) -> Option<&str> {
+        self.reload_problem.as_deref()
+    }
+
+    /// Whether both panes scroll as one: their rows are padded to match (by
+    /// topic, or filtered to one topic).
+    pub fn panes_joined(&self) -> bool {
+        self.order == Order::ByTopic || self.filter.is_some()
+    }
+
+    /// What keys mean now.
+    pub fn input_mode(&self) -> InputMode {
+        if self.presentation.is_some() {
+            InputMode::Presentation
+        } else if self.search.as_ref().is_some_and(|s| s.editing) {
+            InputMode::Search
+        } else {
+            InputMode::Normal
+        }
+    }
+
+    /// The first topic the sidebar lists, when it has fewer rows than there
+    /// are topics: just enough scrolled to keep the selection in view.
+    pub fn sidebar_first_topic(&self, rows: usize) -> usize {
+        let shown = self.document.topics.len().min(rows);
+        (self.selected + 1).saturating_sub(shown)
     }
 
     /// The pane's area on screen, borders included.
@@ -306,4 +380,22 @@ impl App {
         let number = self.document.topics.len().to_string().len();
         u16::try_from(longest + number + 8).unwrap_or(u16::MAX)
     }
+}
+
+/// For each side, the passages of each topic; and the anchors kept for
+/// syncing the two sides.
+fn topic_index(document: &Document, pair: Pair) -> ([Vec<Vec<usize>>; 2], Vec<Anchor>) {
+    let topic_count = document.topics.len();
+    let topic_passages = [
+        document.readouts[pair.left].passages_by_topic(topic_count),
+        document.readouts[pair.right].passages_by_topic(topic_count),
+    ];
+    let first = |side: usize| -> Vec<Option<usize>> {
+        topic_passages[side]
+            .iter()
+            .map(|passages| passages.first().copied())
+            .collect()
+    };
+    let anchors = non_crossing(&candidate_anchors(&first(0), &first(1)));
+    (topic_passages, anchors)
 }

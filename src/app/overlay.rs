@@ -31,7 +31,12 @@ pub fn rows(app: &App, overlay: Overlay, width: usize) -> Vec<OverlayRow> {
                 .unwrap_or(0)
                 + 2;
             for (keys, what) in keymap::help_rows() {
-                hanging(&mut rows, keys, Emphasis::Strong, keys_width, what, width);
+                if keys.is_empty() {
+                    rows.push(OverlayRow::default());
+                    wrapped(&mut rows, what, Emphasis::Title, width);
+                } else {
+                    hanging(&mut rows, keys, Emphasis::Strong, keys_width, what, width);
+                }
             }
         }
         Overlay::Info => {

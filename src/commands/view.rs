@@ -45,10 +45,15 @@ fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
         })?),
     };
     let no_color = std::env::var("NO_COLOR").ok();
+    // The built-in readout and standard input have no file to watch.
+    let watch = args.file.clone().filter(|path| path.as_os_str() != "-");
     Ok(Launch {
         document,
         pair,
         topic,
         theme: Theme::from_no_color(no_color.as_deref()),
+        present: args.present,
+        mouse: !args.no_mouse,
+        watch,
     })
 }

@@ -255,6 +255,15 @@ impl PaneLayout {
             .checked_sub(1)
     }
 
+    /// The passage shown at a row and the row where that appearance of it
+    /// starts (see [`Self::ordinal_at`]).
+    pub fn passage_start_at(&self, row: usize) -> Option<(usize, usize)> {
+        self.ordinal_at(row).map(|ordinal| {
+            let entry = self.entries[ordinal];
+            (entry.passage, entry.first_row)
+        })
+    }
+
     /// The passage shown at a row (see [`Self::ordinal_at`]).
     pub fn passage_at(&self, row: usize) -> Option<usize> {
         self.ordinal_at(row)

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 
-use crate::app::{Action, App, keymap, update};
+use super::watch::Watch;
+use crate::app::{Action, App, WHEEL_ROWS, keymap, update};
 use crate::ui::{self, theme::Theme};
 
 /// How long the loop waits for an event before it looks at the signals.
@@ -43,11 +44,16 @@ pub fn run_loop<B: Backend>(
     theme: &Theme,
     events: &mut impl EventSource,
     signal: &AtomicUsize,
+    mut watch: Option<&mut Watch>,
 ) -> io::Result<()> {
     draw(terminal, app, theme)?;
     loop {
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(());
+        }
+        if let Some(action) = watch.as_mut().and_then(|watch| watch.poll()) {
+            update(app, action);
+            draw(terminal, app, theme)?;
         }
         let Some(first) = events.next(TICK)? else {
             continue;
@@ -68,12 +74,31 @@ pub fn run_loop<B: Backend>(
 
 fn apply(app: &mut App, event: Event) {
     let action = match event {
-        Event::Key(key) => keymap::action_for(key),
+        Event::Key(key) => keymap::action_for(key, app.input_mode()),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => mouse_action(mouse),
         _ => None,
     };
     if let Some(action) = action {
         update(app, action);
+    }
+}
+
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll {
+            column,
+            row,
+            rows: WHEEL_ROWS,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            column,
+            row,
+            rows: -WHEEL_ROWS,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
     }
 }
 

@@ -6,10 +6,13 @@
 //! SIGTERM, SIGHUP and SIGINT.
 
 mod events;
+mod watch;
 
 pub use events::{CrosstermEvents, EventSource, run_loop};
+pub use watch::Watch;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -28,12 +31,19 @@ use crate::app::{Action, App, update};
 use crate::document::{Document, Pair};
 use crate::ui::theme::Theme;
 
-/// What the viewer opens on.
+/// What the viewer opens on, and how.
 pub struct Launch {
     pub document: Document,
     pub pair: Pair,
     pub topic: Option<usize>,
     pub theme: Theme,
+    /// Start in presentation mode.
+    pub present: bool,
+    /// Report the mouse (wheel, clicks); off leaves the terminal's own
+    /// text selection alone.
+    pub mouse: bool,
+    /// The file to reload when it changes on disk.
+    pub watch: Option<PathBuf>,
 }
 
 /// Runs the viewer in the real terminal until the user quits or a signal
@@ -64,6 +74,15 @@ pub fn run(launch: Launch) -> ExitCode {
 }
 
 fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
+    let Launch {
+        document,
+        pair,
+        topic,
+        theme,
+        present,
+        mouse,
+        watch,
+    } = launch;
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -71,21 +90,29 @@ fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
         Hide,
         Clear(ClearType::All)
     )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     // crossterm installs its SIGWINCH handler on the first event read; an
     // early poll keeps a resize before the first key from being lost.
     event::poll(std::time::Duration::ZERO)?;
     let size = terminal.size()?;
-    let mut app = App::new(launch.document, launch.pair, size.width, size.height);
-    if let Some(topic) = launch.topic {
+    let mut app = App::new(document, pair, size.width, size.height);
+    if let Some(topic) = topic {
         update(&mut app, Action::JumpToTopic(topic));
     }
+    if present {
+        update(&mut app, Action::TogglePresentation);
+    }
+    let mut watch = watch.map(Watch::new);
     run_loop(
         &mut terminal,
         &mut app,
-        &launch.theme,
+        &theme,
         &mut CrosstermEvents,
         signal,
+        watch.as_mut(),
     )
 }
 
@@ -94,7 +121,7 @@ fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
 fn restore() {
     let _ = disable_raw_mode();
     let mut stdout = io::stdout();
-    let _ = execute!(stdout, Show, LeaveAlternateScreen);
+    let _ = execute!(stdout, DisableMouseCapture, Show, LeaveAlternateScreen);
     let _ = stdout.flush();
 }
 

@@ -3,6 +3,7 @@
 
 mod overlay;
 mod pane;
+mod presentation;
 mod sidebar;
 mod status;
 pub mod theme;
@@ -37,6 +38,13 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         too_small(area, buf, theme);
         return;
     };
+    if app.presentation().is_some() {
+        presentation::draw(app, theme, area, buf);
+        if app.overlay().is_some() {
+            overlay::draw(app, theme, buf);
+        }
+        return;
+    }
     if let Some(sidebar) = screen.sidebar {
         sidebar::draw(app, theme, sidebar, screen.compact_sidebar, buf);
     }

@@ -13,7 +13,7 @@ use crate::app::{App, Focus, Side};
 use crate::layout::pane::Row;
 use crate::layout::pieces::{Tone, notice_text, pieces};
 use crate::layout::screen::inner;
-use crate::layout::wrap::truncate;
+use crate::layout::wrap::{display_width, truncate};
 
 pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Pane(side);
@@ -98,9 +98,11 @@ fn draw_row(
     let layout_width = app
         .view()
         .map_or(width, |view| view.panes[side.index()].width());
+    let readout = app.readout(side);
+    let mut text_column = None;
     for piece in pieces(
         row,
-        app.readout(side),
+        readout,
         app.document(),
         app.current_topic(),
         layout_width,
@@ -108,14 +110,32 @@ fn draw_row(
         let room = width.saturating_sub(piece.column);
         let text = truncate(&piece.text, room);
         let column = u16::try_from(piece.column).unwrap_or(u16::MAX);
-        put(
-            buf,
-            x.saturating_add(column),
-            y,
-            &text,
-            room,
-            tone_style(theme, piece.tone),
-        );
+        let style = tone_style(theme, piece.tone);
+        put(buf, x.saturating_add(column), y, &text, room, style);
+        text_column = Some(x.saturating_add(column));
+    }
+    if let (Some(search), Some(text_x), Some(range), Some(passage)) =
+        (app.search(), text_column, row.text_range(), row.passage())
+    {
+        let text = &readout.passages[passage].text;
+        let current = search.current();
+        for found in search.matches_in(side, passage) {
+            let (start, end) = (
+                found.range.start.max(range.start),
+                found.range.end.min(range.end),
+            );
+            if start >= end {
+                continue;
+            }
+            let match_x = text_x + display_width(&text[range.start..start]) as u16;
+            let style = if current == Some(found) {
+                theme.current_match()
+            } else {
+                theme.search_match()
+            };
+            let room = usize::from((x + width as u16).saturating_sub(match_x));
+            put(buf, match_x, y, &text[start..end], room, style);
+        }
     }
 }
 

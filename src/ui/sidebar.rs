@@ -30,8 +30,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, compact: bool, buf: &mut Buffe
     let topics = &app.document().topics;
     let height = usize::from(list.height);
     let shown = topics.len().min(height);
-    // The list scrolls just enough to keep the selection in view.
-    let first = (app.selected() + 1).saturating_sub(shown);
+    let first = app.sidebar_first_topic(height);
     let number_width = topics.len().to_string().len();
     for (row, topic) in (first..first + shown).enumerate() {
         let y = list.y + row as u16;

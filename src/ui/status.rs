@@ -1,16 +1,17 @@
-//! The status line: the sync mode, the current topic (or a message), and
-//! the keys that matter most.
+//! The status line: how the panes move, what is filtered or searched, the
+//! current topic (or a message), and the keys that matter most. While a
+//! search is typed, it is the search prompt.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::put;
 use super::theme::Theme;
-use crate::app::App;
-use crate::layout::wrap::display_width;
-use crate::layout::wrap::truncate;
+use crate::app::{App, Order};
+use crate::layout::wrap::{display_width, truncate};
 
-const HINTS: &str = "Tab focus  s sync  i info  ? help  q quit ";
+const HINTS: &str = "Tab focus  / search  f filter  t order  ? help  q quit ";
+const PROMPT_HINTS: &str = "Enter keep  Esc cancel ";
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
@@ -22,33 +23,58 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width,
         theme.status(),
     );
-    let mode = format!(" {} ", app.sync_mode().name());
-    put(buf, area.x, area.y, &mode, width, theme.status_key());
-    let x = area.x + display_width(&mode) as u16;
-    let topics = &app.document().topics;
-    let about = match app.message() {
-        Some(message) => message.to_string(),
-        None => {
-            let topic = app.current_topic().unwrap_or(app.selected());
-            format!(" {}/{} {}", topic + 1, topics.len(), topics[topic].label)
-        }
-    };
-    let hints_width = display_width(HINTS);
-    let room = width.saturating_sub(usize::from(x - area.x));
-    let about_room = if room >= display_width(&about) + hints_width + 2 {
+    if let Some(search) = app.search().filter(|s| s.editing) {
+        let prompt = format!(" /{}▏", search.query);
+        let found = if search.query.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", search.status())
+        };
+        let line = format!("{prompt}{found}");
+        right_hints(buf, area, PROMPT_HINTS, display_width(&line), theme);
         put(
             buf,
-            area.right() - hints_width as u16,
+            area.x,
             area.y,
-            HINTS,
-            hints_width,
-            theme.status(),
+            &truncate(&line, width),
+            width,
+            theme.status_key(),
         );
-        room - hints_width
+        return;
+    }
+
+    let mode = if app.filter().is_some() {
+        " filtered ".to_string()
+    } else if app.order() == Order::ByTopic {
+        " by topic ".to_string()
     } else {
-        room
+        format!(" {} ", app.sync_mode().name())
     };
-    let style = if app.message().is_some() {
+    put(buf, area.x, area.y, &mode, width, theme.status_key());
+    let x = area.x + display_width(&mode) as u16;
+
+    let (about, urgent) = match (app.reload_problem(), app.message()) {
+        (Some(problem), _) => (format!(" {problem}"), true),
+        (None, Some(message)) => (format!(" {message}"), true),
+        (None, None) => {
+            let topics = &app.document().topics;
+            let topic = app.current_topic().unwrap_or(app.selected());
+            let mut about = format!(" {}/{} {}", topic + 1, topics.len(), topics[topic].label);
+            if let Some(search) = app.search() {
+                about = format!(" {} ·{about}", search.status());
+            }
+            (about, false)
+        }
+    };
+    let room = width.saturating_sub(usize::from(x - area.x));
+    let about_room = room.saturating_sub(right_hints(
+        buf,
+        area,
+        HINTS,
+        display_width(&mode) + display_width(&about),
+        theme,
+    ));
+    let style = if urgent {
         theme.status_key()
     } else {
         theme.status()
@@ -61,4 +87,16 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         about_room,
         style,
     );
+}
+
+/// Draws the hints at the right end when there is room beside `used`
+/// columns; how many columns they took.
+fn right_hints(buf: &mut Buffer, area: Rect, hints: &str, used: usize, theme: &Theme) -> usize {
+    let hints_width = display_width(hints);
+    if usize::from(area.width) < used + hints_width + 2 {
+        return 0;
+    }
+    let x = area.right() - hints_width as u16;
+    put(buf, x, area.y, hints, hints_width, theme.status());
+    hints_width
 }

@@ -113,6 +113,25 @@ impl Theme {
         self.status().add_modifier(Modifier::BOLD)
     }
 
+    /// A search match.
+    pub fn search_match(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Black).bg(Color::LightYellow),
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+        )
+    }
+
+    /// The search match `n` last went to.
+    pub fn current_match(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    }
+
     pub fn strong(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
@@ -140,6 +159,8 @@ mod tests {
             theme.mentioned(),
             theme.heading(),
             theme.selected_topic(false),
+            theme.search_match(),
+            theme.current_match(),
         ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }

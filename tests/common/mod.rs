@@ -46,7 +46,7 @@ pub fn press(app: &mut App, keys: &str) {
                 c.len_utf8(),
             )
         };
-        if let Some(action) = keymap::action_for(key) {
+        if let Some(action) = keymap::action_for(key, app.input_mode()) {
             update(app, action);
         }
         rest = &rest[used..];

@@ -1,0 +1,44 @@
+//! A new version of the open file: the viewer takes it in and keeps the
+//! reader's place — the same two readouts, the same topic, the same passage
+//! at the top of each pane.
+
+use super::navigation::{Reuse, reading_positions, rebuild};
+use super::search::find_all;
+use super::{App, Side, topic_index};
+use crate::document::Document;
+
+pub(super) fn replace_document(app: &mut App, document: Document) {
+    let positions = reading_positions(app);
+    let ids = Side::BOTH.map(|side| app.readout(side).id.clone());
+    let pair = document
+        .pair(Some(&ids[0]), Some(&ids[1]))
+        .or_else(|_| document.pair(None, None));
+    let Ok(pair) = pair else {
+        // The loader guarantees two readouts; a document without them is
+        // not taken.
+        return;
+    };
+    let topic_id = |topic: usize| app.document.topics.get(topic).map(|t| t.id.clone());
+    let selected = topic_id(app.selected);
+    let current = app.current_topic.and_then(topic_id);
+    let filter = app.filter.and_then(topic_id);
+    let find = |id: Option<String>| id.and_then(|id| document.topic_index(&id));
+    app.selected = find(selected).unwrap_or(0);
+    app.current_topic = find(current);
+    app.filter = filter.and_then(|id| document.topic_index(&id));
+    let (topic_passages, anchors) = topic_index(&document, pair);
+    app.document = document;
+    app.pair = pair;
+    app.topic_passages = topic_passages;
+    app.anchors = anchors;
+    app.topic_cursor = [0, 0];
+    app.reload_problem = None;
+    if let Some(search) = &mut app.search {
+        let readouts = [
+            &app.document.readouts[pair.left],
+            &app.document.readouts[pair.right],
+        ];
+        search.refresh(find_all(readouts, &search.query.clone()));
+    }
+    rebuild(app, positions, Reuse::Never);
+}

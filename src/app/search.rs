@@ -1,0 +1,330 @@
+//! Search in both panes: smart case (case-insensitive unless the query has
+//! a capital letter), on the loaded text, so a phrase that wraps over two
+//! rows still matches. Matches are kept in reading order, left then right;
+//! `n` and `N` go through them starting with the leading pane.
+
+use std::ops::Range;
+
+use super::navigation::{follow, leader};
+use super::{App, Side};
+use crate::document::Readout;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub side: Side,
+    pub passage: usize,
+    /// Bytes of the passage's text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    /// Whether the prompt is open (the query is being typed).
+    pub editing: bool,
+    /// Sorted by side (left first), passage, then position.
+    matches: Vec<Match>,
+    current: Option<usize>,
+    /// The offsets before the search, to go back to on Esc.
+    saved: [usize; 2],
+}
+
+impl Search {
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
+    }
+
+    pub fn current(&self) -> Option<&Match> {
+        self.current.and_then(|i| self.matches.get(i))
+    }
+
+    /// The matches in one passage of one side.
+    pub fn matches_in(&self, side: Side, passage: usize) -> &[Match] {
+        let key = (side.index(), passage);
+        let start = self
+            .matches
+            .partition_point(|m| (m.side.index(), m.passage) < key);
+        let end = self
+            .matches
+            .partition_point(|m| (m.side.index(), m.passage) <= key);
+        &self.matches[start..end]
+    }
+
+    /// New matches for the same query (the text changed under it).
+    pub(super) fn refresh(&mut self, matches: Vec<Match>) {
+        self.matches = matches;
+        self.current = None;
+    }
+
+    /// What the status line says of the search.
+    pub fn status(&self) -> String {
+        match (self.matches.len(), self.current) {
+            (0, _) => format!("no match for «{}»", self.query),
+            (count, Some(current)) => format!("match {}/{count} «{}»", current + 1, self.query),
+            (count, None) => format!("{count} matches «{}»", self.query),
+        }
+    }
+}
+
+/// Every match of `query` in the two readouts, left then right, in reading
+/// order.
+pub fn find_all(readouts: [&Readout; 2], query: &str) -> Vec<Match> {
+    let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let case_sensitive = query.chars().any(char::is_uppercase);
+    let mut matches = Vec::new();
+    for (side, readout) in Side::BOTH.into_iter().zip(readouts) {
+        for (passage, text) in readout.passages.iter().map(|p| &p.text).enumerate() {
+            for range in find_in(text, &query, case_sensitive) {
+                matches.push(Match {
+                    side,
+                    passage,
+                    range,
+                });
+            }
+        }
+    }
+    matches
+}
+
+/// Where `query` occurs in `text`, not overlapping, as byte ranges of
+/// `text`.
+fn find_in(text: &str, query: &str, case_sensitive: bool) -> Vec<Range<usize>> {
+    if case_sensitive {
+        return text
+            .match_indices(query)
+            .map(|(start, found)| start..start + found.len())
+            .collect();
+    }
+    if text.is_ascii() && query.is_ascii() {
+        // ASCII lowercasing keeps every byte where it was.
+        let lowered = text.to_ascii_lowercase();
+        let query = query.to_ascii_lowercase();
+        return lowered
+            .match_indices(&query)
+            .map(|(start, found)| start..start + found.len())
+            .collect();
+    }
+    // Fold each character to its first lowercase form, remembering where it
+    // came from, and look for the folded query among them.
+    let folded: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(at, c)| (at, c.to_lowercase().next().unwrap_or(c)))
+        .collect();
+    let query: Vec<char> = query
+        .chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i + query.len() <= folded.len() {
+        if folded[i..i + query.len()]
+            .iter()
+            .map(|&(_, c)| c)
+            .eq(query.iter().copied())
+        {
+            let (last_at, _) = folded[i + query.len() - 1];
+            let last_len = text[last_at..].chars().next().map_or(0, char::len_utf8);
+            ranges.push(folded[i].0..last_at + last_len);
+            i += query.len();
+        } else {
+            i += 1;
+        }
+    }
+    ranges
+}
+
+pub(super) fn start(app: &mut App) {
+    app.search = Some(Search {
+        query: String::new(),
+        editing: true,
+        matches: Vec::new(),
+        current: None,
+        saved: app.offsets,
+    });
+}
+
+/// The query changed: find its matches and show the first one from where
+/// the reader was.
+pub(super) fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
+    let Some(search) = &mut app.search else {
+        return;
+    };
+    change(&mut search.query);
+    let query = search.query.clone();
+    let saved = search.saved;
+    let matches = find_all([app.readout(Side::Left), app.readout(Side::Right)], &query);
+    if let Some(search) = &mut app.search {
+        search.refresh(matches);
+    }
+    app.offsets = saved;
+    super::navigation::follow(app, leader(app));
+    if let Some(first) = first_match_from_top(app) {
+        go_to(app, first);
+    }
+}
+
+pub(super) fn confirm(app: &mut App) {
+    match &mut app.search {
+        Some(search) if !search.query.trim().is_empty() => search.editing = false,
+        _ => app.search = None,
+    }
+}
+
+/// Esc while typing: the view goes back to where it was.
+pub(super) fn cancel(app: &mut App) {
+    if let Some(search) = app.search.take() {
+        app.offsets = search.saved;
+    }
+}
+
+/// `n` (forward) or `N`: the next match in reading order, leading pane
+/// first, round from the last to the first.
+pub(super) fn step(app: &mut App, forward: bool) {
+    let Some(search) = &app.search else {
+        app.message = Some("No search yet: press / to search both panes.".to_string());
+        return;
+    };
+    let count = search.matches.len();
+    if count == 0 {
+        app.message = Some(search.status());
+        return;
+    }
+    let next = match search.current {
+        None => first_match_from_top(app).unwrap_or(0),
+        Some(current) => {
+            let order = ReadingOrder::new(search, leader(app));
+            let position = order.position(current);
+            let position = if forward {
+                (position + 1) % count
+            } else {
+                (position + count - 1) % count
+            };
+            order.index(position)
+        }
+    };
+    go_to(app, next);
+}
+
+/// The matches as the reader meets them: the leading side's first, then
+/// the other side's.
+struct ReadingOrder {
+    count: usize,
+    /// How many matches the left side has.
+    left: usize,
+    lead: Side,
+}
+
+impl ReadingOrder {
+    fn new(search: &Search, lead: Side) -> Self {
+        ReadingOrder {
+            count: search.matches.len(),
+            left: search.matches.partition_point(|m| m.side == Side::Left),
+            lead,
+        }
+    }
+
+    /// Position in reading order of the match at `index`.
+    fn position(&self, index: usize) -> usize {
+        match self.lead {
+            Side::Left => index,
+            Side::Right => (index + self.count - self.left) % self.count,
+        }
+    }
+
+    /// Index of the match at reading-order `position`.
+    fn index(&self, position: usize) -> usize {
+        match self.lead {
+            Side::Left => position,
+            Side::Right => (position + self.left) % self.count,
+        }
+    }
+}
+
+/// The first match, in reading order, at or after the passage at the top
+/// of the leading pane.
+fn first_match_from_top(app: &App) -> Option<usize> {
+    let search = app.search.as_ref()?;
+    if search.matches.is_empty() {
+        return None;
+    }
+    let lead = leader(app);
+    let top = app
+        .view
+        .as_ref()
+        .and_then(|view| view.panes[lead.index()].passage_at(app.offsets[lead.index()]))
+        .unwrap_or(0);
+    let order = ReadingOrder::new(search, lead);
+    (0..search.matches.len())
+        .map(|position| order.index(position))
+        .find(|&i| search.matches[i].side == lead && search.matches[i].passage >= top)
+        .or(Some(order.index(0)))
+}
+
+/// Makes a match current and brings it into view, with two rows above it
+/// when the pane has to move; the other pane follows.
+fn go_to(app: &mut App, index: usize) {
+    let Some(search) = &mut app.search else {
+        return;
+    };
+    search.current = Some(index);
+    let Some(found) = search.matches.get(index).cloned() else {
+        return;
+    };
+    let Some(row) = match_row(app, &found) else {
+        return;
+    };
+    let side = found.side;
+    let offset = app.offsets[side.index()];
+    let height = app.text_height(side);
+    if row < offset || row >= offset + height {
+        app.offsets[side.index()] = row.saturating_sub(2).min(app.max_offset(side));
+    }
+    follow(app, side);
+}
+
+/// The row where a match starts, in its pane's layout.
+fn match_row(app: &App, found: &Match) -> Option<usize> {
+    let pane = &app.view.as_ref()?.panes[found.side.index()];
+    let first = pane.first_row(found.passage)?;
+    let rows = pane.passage_rows(found.passage);
+    (first..first + rows)
+        .find(|&row| {
+            pane.row(row)
+                .and_then(|r| r.text_range())
+                .is_some_and(|range| found.range.start < range.end)
+        })
+        .or(Some(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_case() {
+        assert_eq!(find_in("Biden and biden", "biden", false), [0..5, 10..15]);
+        assert_eq!(find_in("Biden and biden", "Biden", true), vec![0..5]);
+    }
+
+    #[test]
+    fn folding_keeps_byte_ranges_of_the_original() {
+        let text = "Переговоры в Женеве";
+        let found = find_in(text, "женеве", false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "Женеве");
+        let text = "ÀB àb";
+        let found = find_in(text, "àb", false);
+        assert_eq!(
+            found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            ["ÀB", "àb"]
+        );
+    }
+
+    #[test]
+    fn matches_do_not_overlap() {
+        assert_eq!(find_in("aaaa", "aa", false), [0..2, 2..4]);
+    }
+}

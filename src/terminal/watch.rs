@@ -1,0 +1,70 @@
+//! Watching the open file: a cheap look at its size and modification time
+//! twice a second, and a reload when they change. A file that turns invalid
+//! or disappears leaves the last good content on screen, with the problem
+//! in the status line.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::app::Action;
+use crate::document::load::load;
+
+/// How often the file is looked at.
+const INTERVAL: Duration = Duration::from_millis(500);
+
+pub struct Watch {
+    path: PathBuf,
+    seen: Option<(SystemTime, u64)>,
+    next_look: Instant,
+}
+
+impl Watch {
+    pub fn new(path: PathBuf) -> Watch {
+        let seen = stamp(&path);
+        Watch {
+            path,
+            seen,
+            next_look: Instant::now() + INTERVAL,
+        }
+    }
+
+    /// When it is time to look and the file changed: what to do about it.
+    pub fn poll(&mut self) -> Option<Action> {
+        let now = Instant::now();
+        if now < self.next_look {
+            return None;
+        }
+        self.next_look = now + INTERVAL;
+        let stamp = stamp(&self.path);
+        if stamp == self.seen {
+            return None;
+        }
+        self.seen = stamp;
+        let name = self.path.display().to_string();
+        if stamp.is_none() {
+            return Some(Action::ReloadFailed(format!(
+                "{name} is gone; showing its last content"
+            )));
+        }
+        let bytes = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                return Some(Action::ReloadFailed(format!("cannot read {name}: {error}")));
+            }
+        };
+        Some(match load(&name, &bytes) {
+            Ok(loaded) => Action::Reloaded(Box::new(loaded.document)),
+            Err(diagnostics) => Action::ReloadFailed(
+                diagnostics
+                    .first()
+                    .map_or_else(|| format!("{name} is not valid"), |d| d.headline()),
+            ),
+        })
+    }
+}
+
+/// What tells a change: the modification time and the size.
+fn stamp(path: &std::path::Path) -> Option<(SystemTime, u64)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
+}
