@@ -184,3 +184,122 @@ fn no_color_draws_without_colour() {
     session.send("q");
     assert_eq!(session.wait_exit().exit_code(), 0);
 }
+
+#[test]
+fn slash_enter_and_n_search_both_panes() {
+    let mut session = started(100, 30);
+    session.send("/");
+    session.wait_for_text("/▏");
+    session.send("the");
+    session.wait_for_text("«the»");
+    session.send("\r");
+    session.wait_for("the search kept", |screen| {
+        screen
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("match 1/") && !l.contains("▏"))
+    });
+    session.send("n");
+    session.wait_for_text("match 2/");
+    session.send("N");
+    session.wait_for_text("match 1/");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn p_and_space_step_through_topics_in_presentation_mode() {
+    let mut session = started(120, 32);
+    session.send("p");
+    session.wait_for_text("1 / 9");
+    session.send(" ");
+    session.wait_for_text("2 / 9");
+    session.wait_for_text("White House does not mention Security guarantees");
+    session.send("r");
+    session.wait_for_text("White House hidden · r reveals");
+    session.send("\u{1b}");
+    session.wait_for_text("2/9 Security guarantees");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn present_flag_starts_in_presentation_mode() {
+    let mut session = Session::start(&["--present", "--topic", "nuclear-war"], 120, 32);
+    session.wait_for_text("7 / 9");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+/// The text of the right pane's first row (columns past the middle).
+fn right_pane_top(screen: &str) -> String {
+    screen
+        .lines()
+        .nth(1)
+        .map(|line| line.chars().skip(60).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_and_a_click_picks_a_topic() {
+    let mut session = started(100, 14);
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(output.contains("\u{1b}[?1000h"), "mouse reporting is on");
+    let before = right_pane_top(&session.contents());
+    // SGR mouse report: wheel down (65) at column 80, row 5.
+    session.send("\u{1b}[<65;80;5M");
+    session.wait_for("the right pane to scroll", |screen| {
+        right_pane_top(screen) != before
+    });
+    // A left click (0) on the sidebar's fourth topic: row 5 (1-based).
+    session.send("\u{1b}[<0;4;5M\u{1b}[<0;4;5m");
+    session.wait_for_text("4/9 Response to a further invasion");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(
+        output.contains("\u{1b}[?1000l"),
+        "mouse reporting is turned off"
+    );
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_alone() {
+    let mut session = Session::start(&["--no-mouse"], 100, 30);
+    session.wait_for_text("According to the Kremlin");
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(!output.contains("\u{1b}[?1000h"));
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn the_file_reloads_when_rewritten_and_a_broken_edit_keeps_the_last_good_content() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("talks.toml");
+    let original = std::fs::read_to_string("tests/fixtures/valid/harbour.toml").expect("fixture");
+    std::fs::write(&path, &original).expect("written");
+    let path_text = path.to_str().expect("utf-8 path");
+    let mut session = Session::start(&[path_text], 100, 30);
+    session.wait_for_text("We discussed the harbour.");
+    std::fs::write(
+        &path,
+        original.replace("We discussed the harbour.", "We rebuilt the pier."),
+    )
+    .expect("rewritten");
+    session.wait_for_text("We rebuilt the pier.");
+    std::fs::write(&path, original.replace("title =", "titel =")).expect("broken");
+    session.wait_for_text("unknown key `titel`");
+    assert!(
+        session.contents().contains("We rebuilt the pier."),
+        "the last good content stays"
+    );
+    std::fs::write(&path, &original).expect("fixed");
+    session.wait_for("the fixed file", |screen| {
+        screen.contains("We discussed the harbour.") && !screen.contains("titel")
+    });
+    std::fs::remove_file(&path).expect("deleted");
+    session.wait_for_text("is gone; showing its last content");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}

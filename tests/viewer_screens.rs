@@ -116,3 +116,70 @@ fn the_selected_topic_is_reversed_in_the_sidebar() {
             .contains(Modifier::REVERSED)
     );
 }
+
+#[test]
+fn the_search_prompt_with_highlights() {
+    let mut app = builtin_app(100, 30);
+    press(&mut app, "/biden");
+    assert_snapshot!("search_prompt_100x30", screen(&app));
+    let buffer = draw(&app, &Theme::monochrome());
+    let text = common::buffer_text(&buffer);
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("Biden"))
+        .expect("a match on screen");
+    let x = line[..line.find("Biden").expect("found")].chars().count() as u16;
+    let cell = &buffer[(x, row as u16)];
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED) || cell.modifier.contains(Modifier::UNDERLINED),
+        "a match is marked without colour"
+    );
+}
+
+#[test]
+fn the_topic_filter() {
+    let mut app = builtin_app(100, 30);
+    press(&mut app, "4f");
+    assert_snapshot!("filter_100x30", screen(&app));
+}
+
+#[test]
+fn the_by_topic_order() {
+    for (width, height) in SIZES {
+        let mut app = builtin_app(width, height);
+        press(&mut app, "t");
+        assert_snapshot!(format!("by_topic_{width}x{height}"), screen(&app));
+    }
+}
+
+#[test]
+fn presentation_mode_revealed_and_hidden() {
+    let mut app = builtin_app(120, 32);
+    press(&mut app, "1p");
+    assert_snapshot!("presentation_revealed_120x32", screen(&app));
+    press(&mut app, "r");
+    assert_snapshot!("presentation_hidden_120x32", screen(&app));
+    press(&mut app, "r");
+    let mut narrow = builtin_app(60, 30);
+    press(&mut narrow, "9p");
+    assert_snapshot!("presentation_narrow_60x30", screen(&narrow));
+}
+
+#[test]
+fn a_reload_error_in_the_status_line() {
+    let mut app = builtin_app(100, 30);
+    readouts::app::update(
+        &mut app,
+        readouts::app::Action::ReloadFailed(
+            "talks.toml:12:1: unknown key `titel` at the top level".to_string(),
+        ),
+    );
+    let text = screen(&app);
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|l| l.contains("unknown key `titel`"))
+    );
+    assert_snapshot!("reload_error_100x30", text);
+}

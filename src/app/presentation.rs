@@ -10,10 +10,38 @@ use crate::layout::wrap::{display_width, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Presentation {
-    /// Whether the right-hand side is shown.
+    /// Whether the teacher hides the right-hand side until asked: it then
+    /// starts hidden on every topic.
+    pub hiding: bool,
+    /// Whether the hidden side has been revealed on this topic.
     pub revealed: bool,
     /// Rows of the slide's body scrolled past.
     pub scroll: usize,
+}
+
+impl Presentation {
+    /// Whether the right-hand side is on screen.
+    pub fn right_shown(&self) -> bool {
+        !self.hiding || self.revealed
+    }
+
+    /// `r`: hide the right-hand side (from now on, on every topic), or
+    /// reveal it on this one.
+    pub fn toggle_reveal(&mut self) {
+        if self.right_shown() {
+            self.hiding = true;
+            self.revealed = false;
+        } else {
+            self.revealed = true;
+        }
+    }
+
+    /// On to another topic: the scroll starts at the top, and a hidden side
+    /// is hidden again.
+    pub fn new_topic(&mut self) {
+        self.revealed = false;
+        self.scroll = 0;
+    }
 }
 
 /// The widest a column of text gets, for reading from the back of a room.
@@ -117,7 +145,7 @@ fn column_rows(app: &App, side: Side, width: usize) -> Vec<Vec<Piece<'static>>> 
         vec![piece(0, readout.label.clone(), Tone::Heading)],
         Vec::new(),
     ];
-    let hidden = side == Side::Right && !app.presentation.is_some_and(|p| p.revealed);
+    let hidden = side == Side::Right && app.presentation.is_some_and(|p| !p.right_shown());
     if hidden {
         let text = format!("{} — press r to reveal", readout.label);
         push_wrapped(&mut rows, &text, width, 0, Tone::Notice);

@@ -178,7 +178,7 @@ fn update_presentation(app: &mut App, action: Action) {
             app.presentation = None;
             jump(app, app.selected);
         }
-        Action::ToggleReveal => slide.revealed = !slide.revealed,
+        Action::ToggleReveal => slide.toggle_reveal(),
         Action::NextTopic | Action::PreviousTopic | Action::JumpToTopic(_) => {
             let last = app.document.topics.len().saturating_sub(1);
             app.selected = match action {
@@ -187,8 +187,7 @@ fn update_presentation(app: &mut App, action: Action) {
                 Action::JumpToTopic(topic) => topic.min(last),
                 _ => app.selected,
             };
-            // A new topic: ask the class again before revealing.
-            *slide = Presentation::default();
+            slide.new_topic();
         }
         Action::Up => slide.scroll = slide.scroll.saturating_sub(1),
         Action::Down => slide.scroll += 1,

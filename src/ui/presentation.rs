@@ -9,8 +9,8 @@ use tui_big_text::{BigText, PixelSize};
 use super::pane::tone_style;
 use super::put;
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::presentation::{body, counter, geometry, title_width};
+use crate::app::{App, Side};
 use crate::layout::wrap::{display_width, truncate};
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -23,16 +23,20 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .right()
         .saturating_sub(display_width(&counter) as u16 + 2);
     put(buf, counter_x, area.y, &counter, width, theme.dim());
-    if !slide.revealed {
-        put(
-            buf,
-            area.x + 2,
-            area.y,
-            "right side hidden · r reveals",
-            width.saturating_sub(2),
-            theme.dim(),
-        );
-    }
+    let right = &app.readout(Side::Right).label;
+    let hint = if slide.right_shown() {
+        format!("r hides {right}")
+    } else {
+        format!("{right} hidden · r reveals")
+    };
+    put(
+        buf,
+        area.x + 2,
+        area.y,
+        &hint,
+        width.saturating_sub(2),
+        theme.dim(),
+    );
 
     let shape = geometry(app, area.width, area.height);
     let label = &app.document().topics[app.selected()].label;
