@@ -39,7 +39,9 @@ impl Screen {
             return None;
         }
         let body_height = area.height - 1;
-        let full_sidebar = sidebar_wanted.clamp(SIDEBAR_COMPACT + 1, SIDEBAR_MAX);
+        // The panes are the reading; the sidebar takes at most 30 % of it.
+        let sidebar_most = (area.width * 3 / 10).clamp(SIDEBAR_COMPACT + 1, SIDEBAR_MAX);
+        let full_sidebar = sidebar_wanted.clamp(SIDEBAR_COMPACT + 1, sidebar_most);
         let (sidebar_width, compact) = if area.width >= full_sidebar + 2 * MIN_PANE_WIDTH + 20 {
             (full_sidebar, false)
         } else if area.width >= SIDEBAR_COMPACT + 2 * MIN_PANE_WIDTH {
