@@ -10,7 +10,7 @@ use support::{readouts, readouts_in, readouts_with_stdin, text};
 use unicode_width::UnicodeWidthStr;
 
 const CROSSING: &str = "tests/fixtures/valid/crossing.toml";
-const HOSTILE: &str = "tests/fixtures/valid/hostile.toml";
+const HOSTILE: &str = "tests/fixtures/hostile/markup.toml";
 
 /// Standard output of a run that must succeed without a word on stderr.
 fn succeeds(args: &[&str]) -> String {

@@ -1,13 +1,14 @@
 //! Properties of synchronised scrolling over random documents and pane
-//! sizes: the kept anchors never cross and are as many as any non-crossing
-//! set; the map is monotonic, passes through every kept anchor both panes
-//! can reach, and takes ends to ends.
+//! sizes — including readouts that share no topic and readouts whose every
+//! shared topic crosses — : the kept anchors never cross and are as many
+//! as any non-crossing set; the map is monotonic, passes through every kept
+//! anchor both panes can reach, and takes ends to ends.
 
 use proptest::prelude::*;
 use readouts::app::{App, Side};
 mod common;
 
-use common::random::document;
+use common::random::{crossing_document, disjoint_document, document};
 use readouts::document::Pair;
 use readouts::layout::sync::{Anchor, non_crossing};
 
@@ -58,7 +59,34 @@ proptest! {
         width in 34u16..200,
         height in 6u16..60,
     ) {
+        check_map(&App::new(document, Pair { left: 0, right: 1 }, width, height))?;
+    }
+
+    #[test]
+    fn without_a_shared_topic_the_map_runs_from_start_to_end(
+        document in disjoint_document(),
+        width in 34u16..200,
+        height in 6u16..60,
+    ) {
         let app = App::new(document, Pair { left: 0, right: 1 }, width, height);
+        prop_assert!(app.anchors().is_empty());
+        check_map(&app)?;
+    }
+
+    #[test]
+    fn when_every_topic_crosses_one_anchor_is_kept(
+        document in crossing_document(),
+        width in 34u16..200,
+        height in 6u16..60,
+    ) {
+        let app = App::new(document, Pair { left: 0, right: 1 }, width, height);
+        let topics: Vec<usize> = app.anchors().iter().map(|a| a.topic).collect();
+        prop_assert_eq!(topics, vec![0], "the earliest topic wins the tie");
+        check_map(&app)?;
+    }
+}
+
+fn check_map(app: &App) -> Result<(), TestCaseError> {
         let view = app.view().expect("laid out").clone();
         let (max_left, max_right) = (app.max_offset(Side::Left), app.max_offset(Side::Right));
         let mut previous = 0;
@@ -104,5 +132,5 @@ proptest! {
             prop_assert_eq!(view.map.left_to_right(max_left), max_right);
             prop_assert_eq!(view.map.right_to_left(max_right), max_left);
         }
-    }
+    Ok(())
 }

@@ -1,7 +1,10 @@
 //! The real binary in a pseudo-terminal: it starts and shows both panes,
-//! keys jump, q quits cleanly, signals restore the terminal, a resize
-//! re-lays the screen, and a bad file never enters the alternate screen.
+//! keys jump, q quits cleanly, signals restore the terminal (at start-up,
+//! while running, in a storm of resizes), closing the terminal ends it, a
+//! resize re-lays the screen, and a bad file never enters the alternate
+//! screen.
 
+mod common;
 mod pty;
 
 use nix::sys::signal::{Signal, kill};
@@ -106,14 +109,87 @@ fn ctrl_c_quits() {
     assert_restored(&session);
 }
 
+/// The signals that end the viewer, and its exit code for each.
+const SIGNALS: [(Signal, u32); 3] = [
+    (Signal::SIGTERM, 143),
+    (Signal::SIGHUP, 129),
+    (Signal::SIGINT, 130),
+];
+
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for (signal, code) in SIGNALS {
         let mut session = started(100, 30);
         kill(Pid::from_raw(session.pid()), signal).expect("signal sent");
         assert_eq!(session.wait_exit().exit_code(), code, "{signal}");
         assert_restored(&session);
     }
+}
+
+#[test]
+fn a_signal_at_start_up_leaves_the_terminal_restored() {
+    for (signal, _) in SIGNALS {
+        let mut session = Session::start(&[], 100, 30);
+        kill(Pid::from_raw(session.pid()), signal).expect("signal sent");
+        session.wait_exit();
+        assert_restored(&session);
+    }
+}
+
+/// A size for step `step` of a storm: from 1×1 up to 200×60.
+fn storm_size(step: u16) -> (u16, u16) {
+    (1 + (step * 37) % 200, 1 + (step * 13) % 60)
+}
+
+#[test]
+fn a_signal_in_a_storm_of_resizes_restores_the_terminal() {
+    for (signal, code) in SIGNALS {
+        let mut session = started(100, 30);
+        for step in 0..60 {
+            let (cols, rows) = storm_size(step);
+            session.resize(cols, rows);
+            if step == 30 {
+                kill(Pid::from_raw(session.pid()), signal).expect("signal sent");
+            }
+        }
+        assert_eq!(session.wait_exit().exit_code(), code, "{signal}");
+        assert_restored(&session);
+    }
+}
+
+#[test]
+fn a_storm_of_resizes_ends_in_the_screen_of_the_last_size() {
+    let mut session = started(100, 30);
+    for step in 0..100 {
+        let (cols, rows) = storm_size(step);
+        session.resize(cols, rows);
+    }
+    session.resize(117, 37);
+    let expected = common::screen(&common::builtin_app(117, 37));
+    session.wait_for_screen("a clean screen at 117×37", |screen| {
+        same_text(screen, &expected)
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+/// Whether the terminal shows exactly `expected`, row by row.
+fn same_text(screen: &vt100::Screen, expected: &str) -> bool {
+    let (_, cols) = screen.size();
+    let shown: Vec<String> = screen
+        .rows(0, cols.get())
+        .map(|row| row.trim_end().to_string())
+        .collect();
+    let wanted: Vec<&str> = expected.lines().map(str::trim_end).collect();
+    shown == wanted
+}
+
+#[test]
+fn closing_the_terminal_ends_the_viewer() {
+    let mut session = started(100, 30);
+    session.hang_up("j");
+    let status = session.wait_exit();
+    assert!(!status.success(), "{status:?}");
 }
 
 #[test]

@@ -167,7 +167,7 @@ fn column_rows(app: &App, side: Side, width: usize) -> Vec<Vec<Piece<'static>>> 
             push_wrapped(
                 &mut rows,
                 &passage.text,
-                width - QUOTE_INDENT,
+                width.saturating_sub(QUOTE_INDENT),
                 QUOTE_INDENT,
                 Tone::QuoteText,
             );

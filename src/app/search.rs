@@ -159,7 +159,7 @@ pub(super) fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
     if let Some(search) = &mut app.search {
         search.refresh(matches);
     }
-    app.offsets = saved;
+    restore_offsets(app, saved);
     super::navigation::follow(app, leader(app));
     if let Some(first) = first_match_from_top(app) {
         go_to(app, first);
@@ -176,7 +176,15 @@ pub(super) fn confirm(app: &mut App) {
 /// Esc while typing: the view goes back to where it was.
 pub(super) fn cancel(app: &mut App) {
     if let Some(search) = app.search.take() {
-        app.offsets = search.saved;
+        restore_offsets(app, search.saved);
+    }
+}
+
+/// Puts the panes back where they were before the search, as far as the
+/// layout lets them go now: the terminal may have been resized since.
+fn restore_offsets(app: &mut App, saved: [usize; 2]) {
+    for side in Side::BOTH {
+        app.offsets[side.index()] = saved[side.index()].min(app.max_offset(side));
     }
 }
 

@@ -7,6 +7,7 @@ use super::navigation::{
 };
 use super::presentation::{self, Presentation};
 use super::{Action, App, Focus, Order, Overlay, Side, overlay, reload, search};
+use crate::document::normalize::visible_stand_in;
 
 /// Rows the mouse wheel scrolls per notch.
 pub const WHEEL_ROWS: isize = 3;
@@ -127,7 +128,14 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::StartSearch => search::start(app),
-        Action::SearchInput(c) => search::edit(app, |query| query.push(c)),
+        Action::SearchInput(c) => search::edit(app, |query| {
+            // A control character, typed or pasted, is searched for and
+            // shown as the stand-in the loader puts in the text.
+            match visible_stand_in(c) {
+                Some(stand_in) => query.push_str(&stand_in),
+                None => query.push(c),
+            }
+        }),
         Action::SearchBackspace => search::edit(app, |query| {
             query.pop();
         }),

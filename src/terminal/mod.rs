@@ -83,16 +83,7 @@ fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
         mouse,
         watch,
     } = launch;
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        Hide,
-        Clear(ClearType::All)
-    )?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
+    enter(mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     // crossterm installs its SIGWINCH handler on the first event read; an
     // early poll keeps a resize before the first key from being lost.
@@ -116,6 +107,22 @@ fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
     )
 }
 
+/// Takes the terminal over: raw mode, the alternate screen, no cursor, and
+/// mouse reporting when `mouse` is on. [`restore`] undoes it all.
+pub fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        Hide,
+        Clear(ClearType::All)
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
 /// Puts the terminal back as the shell left it. Safe to call more than
 /// once, and from the panic hook.
 fn restore() {
@@ -127,7 +134,7 @@ fn restore() {
 
 /// Restores the terminal before the panic message is printed, so that it
 /// lands on the normal screen.
-fn install_panic_hook() {
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::app::Action;
 use crate::document::load::load;
+use crate::document::normalize::make_visible;
 
 /// How often the file is looked at.
 const INTERVAL: Duration = Duration::from_millis(500);
@@ -40,7 +41,7 @@ impl Watch {
             return None;
         }
         self.seen = stamp;
-        let name = self.path.display().to_string();
+        let name = make_visible(&self.path.display().to_string());
         if stamp.is_none() {
             return Some(Action::ReloadFailed(format!(
                 "{name} is gone; showing its last content"

@@ -1,10 +1,12 @@
 //! Running the real binary in a pseudo-terminal: keys in, the screen read
-//! back through a vt100 parser. Output is read on a thread; every wait
-//! polls with a deadline, never a fixed sleep.
+//! back through a vt100 parser that also records what a terminal would do
+//! besides drawing (window title, clipboard, bell). Output is read on a
+//! thread; every wait polls with a deadline, never a fixed sleep.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -12,12 +14,69 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 
 const DEADLINE: Duration = Duration::from_secs(15);
 
+/// What the program asked the terminal for, besides drawing.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Requests {
+    pub window_titles: Vec<Vec<u8>>,
+    pub icon_names: Vec<Vec<u8>>,
+    pub clipboard_writes: Vec<Vec<u8>>,
+    pub clipboard_reads: usize,
+    pub bells: usize,
+    pub resizes: Vec<(u16, u16)>,
+}
+
+impl vt100::Callbacks for Requests {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+
+    fn visual_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+
+    fn resize(&mut self, _: &mut vt100::Screen, request: (u16, u16)) {
+        self.resizes.push(request);
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, icon_name: &[u8]) {
+        self.icon_names.push(icon_name.to_vec());
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.window_titles.push(title.to_vec());
+    }
+
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        self.clipboard_writes.push(data.to_vec());
+    }
+
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8]) {
+        self.clipboard_reads += 1;
+    }
+}
+
+type Parser = vt100::Parser<Requests>;
+
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
+    /// `None` once the terminal has hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    parser: Arc<Mutex<Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reader thread to let go of its end of the terminal.
+    stop_reading: Arc<AtomicBool>,
+    reader_done: Arc<AtomicBool>,
+}
+
+impl Drop for Session {
+    /// A test that fails half-way must not leave the program running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -36,10 +95,21 @@ impl Session {
     }
 
     pub fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_readouts"), args, cols, rows, env)
+    }
+
+    /// Starts any program in a terminal of `cols` × `rows`.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_readouts"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
@@ -51,14 +121,22 @@ impl Session {
         drop(pty.slave);
         let rows_nz = NonZeroU16::new(rows).expect("rows");
         let cols_nz = NonZeroU16::new(cols).expect("cols");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows_nz, cols_nz, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            rows_nz,
+            cols_nz,
+            0,
+            Requests::default(),
+        )));
         let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let (thread_parser, thread_output) = (Arc::clone(&parser), Arc::clone(&output));
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let reader_done = Arc::new(AtomicBool::new(false));
+        let (thread_stop, thread_done) = (Arc::clone(&stop_reading), Arc::clone(&reader_done));
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(count) = reader.read(&mut buffer) {
-                if count == 0 {
+                if count == 0 || thread_stop.load(Ordering::SeqCst) {
                     break;
                 }
                 thread_parser
@@ -70,22 +148,49 @@ impl Session {
                     .expect("output")
                     .extend_from_slice(&buffer[..count]);
             }
+            drop(reader);
+            thread_done.store(true, Ordering::SeqCst);
         });
         let writer = pty.master.take_writer().expect("a writer");
         Session {
             child,
-            master: pty.master,
-            writer,
+            master: Some(pty.master),
+            writer: Some(writer),
             parser,
             output,
+            stop_reading,
+            reader_done,
         }
     }
 
+    fn master(&self) -> &(dyn MasterPty + Send) {
+        self.master.as_deref().expect("the terminal is still there")
+    }
+
     pub fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("keys are sent");
-        self.writer.flush().expect("keys are flushed");
+        self.send_bytes(bytes.as_bytes());
+    }
+
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("the terminal is still there");
+        writer.write_all(bytes).expect("keys are sent");
+        writer.flush().expect("keys are flushed");
+    }
+
+    /// Closes the terminal, as when its window is closed or an ssh
+    /// connection drops: every descriptor of the master side goes. `poke`
+    /// makes the program write once more, so that the reader thread wakes
+    /// up and lets go of its descriptor.
+    pub fn hang_up(&mut self, poke: &str) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        self.send(poke);
+        let start = Instant::now();
+        while !self.reader_done.load(Ordering::SeqCst) {
+            assert!(start.elapsed() < DEADLINE, "the reader never let go");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// The screen's text now.
@@ -95,6 +200,11 @@ impl Session {
 
     pub fn with_screen<T>(&self, look: impl FnOnce(&vt100::Screen) -> T) -> T {
         look(self.parser.lock().expect("parser").screen())
+    }
+
+    /// What the program asked the terminal for so far, besides drawing.
+    pub fn requests(&self) -> Requests {
+        self.parser.lock().expect("parser").callbacks().clone()
     }
 
     /// Everything the program wrote so far.
@@ -129,8 +239,10 @@ impl Session {
         self.wait_for(text, |screen| screen.contains(text));
     }
 
+    /// Resizes the terminal. The parser takes the new size first: whatever
+    /// the program drew for the old size is then overdrawn by its redraw
+    /// for the new one, which can only come after the resize.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(size(cols, rows)).expect("resized");
         let (rows_nz, cols_nz) = (
             NonZeroU16::new(rows).expect("rows"),
             NonZeroU16::new(cols).expect("cols"),
@@ -139,6 +251,7 @@ impl Session {
             .lock()
             .expect("parser")
             .set_size(rows_nz, cols_nz);
+        self.master().resize(size(cols, rows)).expect("resized");
     }
 
     pub fn pid(&self) -> i32 {
@@ -146,11 +259,16 @@ impl Session {
         i32::try_from(pid).expect("pid fits")
     }
 
-    /// Waits for the program to exit; its status.
+    /// Waits for the program to exit, and for everything it wrote to be
+    /// read; its status.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("status") {
+                while !self.reader_done.load(Ordering::SeqCst) {
+                    assert!(start.elapsed() < DEADLINE, "the output never ended");
+                    std::thread::sleep(Duration::from_millis(20));
+                }
                 return status;
             }
             if start.elapsed() > DEADLINE {
@@ -165,7 +283,7 @@ impl Session {
     /// input and echo on.
     pub fn terminal_is_cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
-        let termios = self.master.get_termios().expect("termios");
+        let termios = self.master().get_termios().expect("termios");
         termios
             .local_flags
             .contains(LocalFlags::ICANON | LocalFlags::ECHO)
