@@ -20,27 +20,17 @@ const VOCABULARY: &[&str] = &[
 type PassageShape = (Vec<usize>, Vec<usize>, bool);
 
 fn readout(id: &str, passages: Vec<PassageShape>) -> Readout {
-    Readout {
-        id: id.into(),
-        label: id.to_uppercase(),
-        source: None,
-        url: None,
-        published: None,
-        language: None,
-        note: None,
-        passages: passages
-            .into_iter()
-            .map(|(words, topics, quote)| Passage {
-                text: words
-                    .iter()
-                    .map(|&w| VOCABULARY[w])
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                topics,
+    let passages = passages
+        .into_iter()
+        .map(|(words, topics, quote)| {
+            let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
+            Passage {
                 quote,
-            })
-            .collect(),
-    }
+                ..Passage::new(&text.join(" "), topics)
+            }
+        })
+        .collect();
+    Readout::new(id, &id.to_uppercase(), passages)
 }
 
 fn side(topic_count: usize) -> impl Strategy<Value = Vec<PassageShape>> {
@@ -67,20 +57,11 @@ pub fn document() -> impl Strategy<Value = Document> {
                     })
                     .collect()
             };
-            Document {
-                title: "Random".into(),
-                date: None,
-                summary: None,
-                meta: Vec::new(),
-                topics: (0..topic_count)
-                    .map(|t| Topic {
-                        id: format!("t{t}"),
-                        label: format!("Topic {t}"),
-                        note: None,
-                    })
-                    .collect(),
-                readouts: vec![readout("left", dedup(left)), readout("right", dedup(right))],
-            }
+            let topics = (0..topic_count)
+                .map(|t| Topic::new(&format!("t{t}"), &format!("Topic {t}")))
+                .collect();
+            let readouts = vec![readout("left", dedup(left)), readout("right", dedup(right))];
+            Document::new("Random", topics, readouts)
         })
     })
 }
