@@ -97,7 +97,7 @@ fn keystroke(c: &mut Criterion) {
                     (app, terminal)
                 });
                 b.iter(|| {
-                    update(app, keys[presses % 2]);
+                    update(app, keys[presses % 2].clone());
                     presses += 1;
                     draw(terminal, app);
                 });
@@ -118,7 +118,7 @@ fn jump(c: &mut Criterion) {
             let topics = app.document().topics.len();
             let targets = [1, topics.saturating_sub(2)].map(Action::JumpToTopic);
             b.iter(|| {
-                update(app, targets[jumps % 2]);
+                update(app, targets[jumps % 2].clone());
                 jumps += 1;
                 draw(terminal, app);
             });
@@ -145,7 +145,7 @@ fn resize(c: &mut Criterion) {
                 app
             });
             b.iter(|| {
-                update(app, sizes[resizes % 2]);
+                update(app, sizes[resizes % 2].clone());
                 resizes += 1;
             });
         });
