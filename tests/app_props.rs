@@ -21,8 +21,15 @@ use readouts::ui::{self, theme::Theme};
 enum Step {
     Key(KeyEvent),
     Resize(u16, u16),
-    Scroll { column: u16, row: u16, rows: isize },
-    Click { column: u16, row: u16 },
+    Scroll {
+        column: u16,
+        row: u16,
+        rows: isize,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The file changed on disk: the other document.
     Reload,
     ReloadFailed(String),

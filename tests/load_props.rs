@@ -55,9 +55,15 @@ fn assert_sound(text: &str, result: Result<Loaded, Vec<Diagnostic>>) {
             None if diagnostic.message.starts_with("this is a binary file") => {
                 let nul = text.find('\0').expect("a NUL byte");
                 let line = text[..nul].matches('\n').count() + 1;
-                let column = text[..nul].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                let column = text[..nul]
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count())
+                    + 1;
                 assert!(
-                    diagnostic.message.ends_with(&format!("at line {line}, column {column}")),
+                    diagnostic
+                        .message
+                        .ends_with(&format!("at line {line}, column {column}")),
                     "{diagnostic:?}"
                 );
             }

@@ -87,50 +87,58 @@ proptest! {
 }
 
 fn check_map(app: &App) -> Result<(), TestCaseError> {
-        let view = app.view().expect("laid out").clone();
-        let (max_left, max_right) = (app.max_offset(Side::Left), app.max_offset(Side::Right));
-        let mut previous = 0;
-        for left in 0..=max_left {
-            let right = view.map.left_to_right(left);
-            prop_assert!(right >= previous, "monotonic left → right");
-            prop_assert!(right <= max_right);
-            previous = right;
-        }
-        let mut previous = 0;
-        for right in 0..=max_right {
-            let left = view.map.right_to_left(right);
-            prop_assert!(left >= previous, "monotonic right → left");
-            prop_assert!(left <= max_left);
-            previous = left;
-        }
-        let rows: Vec<(usize, usize)> = app
-            .anchors()
-            .iter()
-            .map(|a| (view.panes[0].first_row(a.left).expect("laid out"), view.panes[1].first_row(a.right).expect("laid out")))
-            .collect();
-        for window in rows.windows(2) {
-            prop_assert!(window[0].0 < window[1].0 && window[0].1 < window[1].1, "no crossing");
-        }
-        let reachable: Vec<(usize, usize)> = rows
-            .iter()
-            .copied()
-            .filter(|&(l, r)| l <= max_left && r <= max_right)
-            .collect();
-        for &(left, right) in &reachable {
-            prop_assert_eq!(view.map.left_to_right(left), right);
-            prop_assert_eq!(view.map.right_to_left(right), left);
-        }
-        let at_start = reachable.first().is_some_and(|&(l, r)| l == 0 || r == 0);
-        let at_end = reachable
-            .last()
-            .is_some_and(|&(l, r)| l == max_left || r == max_right);
-        if !at_start {
-            prop_assert_eq!(view.map.left_to_right(0), 0);
-            prop_assert_eq!(view.map.right_to_left(0), 0);
-        }
-        if !at_end && max_left > 0 && max_right > 0 {
-            prop_assert_eq!(view.map.left_to_right(max_left), max_right);
-            prop_assert_eq!(view.map.right_to_left(max_right), max_left);
-        }
+    let view = app.view().expect("laid out").clone();
+    let (max_left, max_right) = (app.max_offset(Side::Left), app.max_offset(Side::Right));
+    let mut previous = 0;
+    for left in 0..=max_left {
+        let right = view.map.left_to_right(left);
+        prop_assert!(right >= previous, "monotonic left → right");
+        prop_assert!(right <= max_right);
+        previous = right;
+    }
+    let mut previous = 0;
+    for right in 0..=max_right {
+        let left = view.map.right_to_left(right);
+        prop_assert!(left >= previous, "monotonic right → left");
+        prop_assert!(left <= max_left);
+        previous = left;
+    }
+    let rows: Vec<(usize, usize)> = app
+        .anchors()
+        .iter()
+        .map(|a| {
+            (
+                view.panes[0].first_row(a.left).expect("laid out"),
+                view.panes[1].first_row(a.right).expect("laid out"),
+            )
+        })
+        .collect();
+    for window in rows.windows(2) {
+        prop_assert!(
+            window[0].0 < window[1].0 && window[0].1 < window[1].1,
+            "no crossing"
+        );
+    }
+    let reachable: Vec<(usize, usize)> = rows
+        .iter()
+        .copied()
+        .filter(|&(l, r)| l <= max_left && r <= max_right)
+        .collect();
+    for &(left, right) in &reachable {
+        prop_assert_eq!(view.map.left_to_right(left), right);
+        prop_assert_eq!(view.map.right_to_left(right), left);
+    }
+    let at_start = reachable.first().is_some_and(|&(l, r)| l == 0 || r == 0);
+    let at_end = reachable
+        .last()
+        .is_some_and(|&(l, r)| l == max_left || r == max_right);
+    if !at_start {
+        prop_assert_eq!(view.map.left_to_right(0), 0);
+        prop_assert_eq!(view.map.right_to_left(0), 0);
+    }
+    if !at_end && max_left > 0 && max_right > 0 {
+        prop_assert_eq!(view.map.left_to_right(max_left), max_right);
+        prop_assert_eq!(view.map.right_to_left(max_right), max_left);
+    }
     Ok(())
 }

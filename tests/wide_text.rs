@@ -157,7 +157,11 @@ fn cjk_and_cyrillic_text_is_on_screen_exactly_once() {
 #[test]
 fn in_a_terminal_an_emoji_drawn_wider_keeps_the_borders() {
     let (cols, rows) = (120, 40);
-    let mut session = Session::start(&[FIXTURE, "--left", "mixed-left", "--right", "mixed-right"], cols, rows);
+    let mut session = Session::start(
+        &[FIXTURE, "--left", "mixed-left", "--right", "mixed-right"],
+        cols,
+        rows,
+    );
     let app = app("mixed-left", "mixed-right", cols, rows);
     let screen = app.view().and_then(|view| view.screen).expect("laid out");
     let borders: Vec<u16> = [screen.left, screen.right]

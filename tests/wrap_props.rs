@@ -68,8 +68,8 @@ fn word() -> impl Strategy<Value = String> {
 /// A paragraph: words joined by one space, or nothing (a break after
 /// punctuation, CJK, or none at all).
 fn paragraph() -> impl Strategy<Value = String> {
-    proptest::collection::vec((word(), prop_oneof![4 => Just(" "), 1 => Just("")]), 1..40)
-        .prop_map(|words| {
+    proptest::collection::vec((word(), prop_oneof![4 => Just(" "), 1 => Just("")]), 1..40).prop_map(
+        |words| {
             let mut text = String::new();
             for (index, (word, separator)) in words.iter().enumerate() {
                 if index > 0 {
@@ -78,7 +78,8 @@ fn paragraph() -> impl Strategy<Value = String> {
                 text.push_str(word);
             }
             text
-        })
+        },
+    )
 }
 
 /// Text as the loader leaves it: paragraphs split by `\n`.

@@ -20,9 +20,13 @@ use ratatui::layout::Rect;
 
 use crate::document::{Document, Pair, Readout};
 use crate::layout::pane::PaneLayout;
+use crate::layout::pieces::notice_text;
 use crate::layout::screen::{Screen, inner, overlay_area};
 use crate::layout::sync::{Anchor, SyncMap, candidate_anchors, non_crossing};
-use crate::layout::wrap::display_width;
+use crate::layout::wrap::{display_width, truncate, wrap};
+
+/// The most rows a "does not mention" notice takes from a pane.
+pub const NOTICE_MOST_ROWS: usize = 2;
 
 /// One of the two panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,15 +354,35 @@ impl App {
         })
     }
 
-    /// How many rows of text a pane shows: its inner height, less the row of
-    /// a "does not mention" notice.
+    /// How many rows of text a pane shows: its inner height, less the rows
+    /// of a "does not mention" notice.
     pub fn text_height(&self, side: Side) -> usize {
         let Some(area) = self.pane_area(side) else {
             return 0;
         };
         let inner = usize::from(area.height.saturating_sub(2));
-        let notice = usize::from(self.silent_topic(side).is_some());
-        inner.saturating_sub(notice).max(1)
+        inner.saturating_sub(self.notice_lines(side).len()).max(1)
+    }
+
+    /// The lines of the "does not mention" notice across the top of a pane:
+    /// the notice wrapped to the pane, at most [`NOTICE_MOST_ROWS`] of them.
+    pub fn notice_lines(&self, side: Side) -> Vec<String> {
+        let (Some(topic), Some(area)) = (self.silent_topic(side), self.pane_area(side)) else {
+            return Vec::new();
+        };
+        let text = notice_text(self.readout(side), &self.document, topic);
+        // A column of margin each side of the band.
+        let width = usize::from(area.width.saturating_sub(2)).saturating_sub(2);
+        let mut lines: Vec<String> = wrap(&text, width)
+            .into_iter()
+            .flatten()
+            .map(|range| text[range].to_string())
+            .collect();
+        if lines.len() > NOTICE_MOST_ROWS {
+            let rest = lines.split_off(NOTICE_MOST_ROWS - 1).join(" ");
+            lines.push(truncate(&rest, width));
+        }
+        lines
     }
 
     /// The largest offset of a pane.

@@ -256,21 +256,31 @@ fn lay_out(app: &App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>
             (synopsis.panes, Some(synopsis.topic_rows))
         }
         Order::Source => {
-            let panes = Side::BOTH.map(|side| {
-                let i = side.index();
-                match &app.view {
-                    Some(view)
-                        if view.topic_rows.is_none()
-                            && view.panes[i].width() == widths[i]
-                            && view.panes[i].passage_count()
-                                == app.readout(side).passages.len() =>
-                    {
-                        view.panes[i].clone()
-                    }
-                    _ => PaneLayout::new(app.readout(side), widths[i]),
+            let reusable = |side: Side| match &app.view {
+                Some(view)
+                    if view.topic_rows.is_none()
+                        && view.panes[side.index()].width() == widths[side.index()]
+                        && view.panes[side.index()].passage_count()
+                            == app.readout(side).passages.len() =>
+                {
+                    Some(view.panes[side.index()].clone())
                 }
+                _ => None,
+            };
+            let lay_out_side = |side: Side| {
+                reusable(side)
+                    .unwrap_or_else(|| PaneLayout::new(app.readout(side), widths[side.index()]))
+            };
+            // The two readouts are laid out at once, one on another core.
+            let (left, right) = std::thread::scope(|scope| {
+                let right = scope.spawn(|| lay_out_side(Side::Right));
+                let left = lay_out_side(Side::Left);
+                let right = right
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (left, right)
             });
-            (panes, None)
+            ([left, right], None)
         }
     }
 }

@@ -137,16 +137,7 @@ mod tests {
     }
 
     fn readout(passages: Vec<Passage>) -> Readout {
-        Readout {
-            id: "side".to_string(),
-            label: "Side".to_string(),
-            source: None,
-            url: None,
-            published: None,
-            language: None,
-            note: None,
-            passages,
-        }
+        Readout::new("side", "Side", passages)
     }
 
     /// Four topics over four passages: topic 2 first, then 0 (in a passage

@@ -5,6 +5,7 @@
 //! (`toml::de::DeTable`), then walked here by hand, so that every rule can
 //! point at the place it is about and suggest the name that was meant.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -63,6 +64,7 @@ pub fn load_str(origin: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         map,
         errors: Vec::new(),
         warnings: Vec::new(),
+        topic_ids: HashMap::new(),
     };
     let document = checker.document(root.get_ref());
     match document {
@@ -136,6 +138,9 @@ struct Checker<'a> {
     map: SourceMap<'a>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// The index of each topic checked so far, by id: passages look their
+    /// topics up here, once per tag, in files of thousands of passages.
+    topic_ids: HashMap<String, usize>,
 }
 
 impl Checker<'_> {
@@ -397,7 +402,10 @@ impl Checker<'_> {
         let mut complete = true;
         for entry in entries.iter() {
             match self.topic(entry, &topics) {
-                Some(topic) => topics.push(topic),
+                Some(topic) => {
+                    self.topic_ids.insert(topic.topic.id.clone(), topics.len());
+                    topics.push(topic);
+                }
                 None => complete = false,
             }
         }
@@ -408,8 +416,12 @@ impl Checker<'_> {
         let table = self.table(entry, "each `[[topics]]` entry")?;
         self.reject_unknown_keys(table, TOPIC_KEYS, "in a topic");
         let (id, id_span) = self.id(table, TOPIC_KEYS, entry.span(), "topic")?;
-        if let Some(first) = earlier.iter().find(|t| t.topic.id == id) {
-            let line = self.map.line_of(first.id_span.start);
+        let first = self
+            .topic_ids
+            .get(&id)
+            .and_then(|&index| earlier.get(index));
+        if let Some(first_start) = first.map(|t| t.id_span.start) {
+            let line = self.map.line_of(first_start);
             self.error_with_help(
                 format!("duplicate topic id `{id}`"),
                 id_span,
@@ -696,7 +708,7 @@ impl Checker<'_> {
                 complete = false;
                 continue;
             };
-            match declared.iter().position(|t| t.topic.id == id) {
+            match self.topic_ids.get(id).copied() {
                 Some(index) if indices.contains(&index) => {}
                 Some(index) => indices.push(index),
                 None => {
@@ -718,8 +730,15 @@ impl Checker<'_> {
     }
 
     fn warn_unused_topics(&mut self, topics: &[CheckedTopic], readouts: &[CheckedReadout]) {
-        for (index, checked) in topics.iter().enumerate() {
-            if !readouts.iter().any(|r| r.readout.mentions(index)) {
+        let mut carried = vec![false; topics.len()];
+        let passages = readouts.iter().flat_map(|r| &r.readout.passages);
+        for topic in passages.flat_map(|p| &p.topics) {
+            if let Some(carried) = carried.get_mut(*topic) {
+                *carried = true;
+            }
+        }
+        for (checked, carried) in topics.iter().zip(carried) {
+            if !carried {
                 let warning = self
                     .map
                     .warning(
@@ -1107,6 +1126,26 @@ mod tests {
             only_error(&bad).0,
             "meta value `ok` must be a string, an integer or a date, found a boolean"
         );
+    }
+
+    #[test]
+    fn a_topic_one_readout_carries_is_used_and_later_ids_resolve() {
+        let text = VALID
+            .replace(
+                "label = \"Harbour treaty\"",
+                "label = \"Harbour treaty\"\n\n[[topics]]\nid = \"fish\"\nlabel = \"Fish\"\n\n[[topics]]\nid = \"oil\"\nlabel = \"Oil\"",
+            )
+            .replace(
+                "text = \"The harbour was discussed.\"\ntopics = [\"harbour\"]",
+                "text = \"The harbour was discussed.\"\ntopics = [\"oil\", \"harbour\", \"oil\"]",
+            );
+        let loaded = load_str("t", &text).expect("valid");
+        let warnings: Vec<&str> = loaded.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            warnings,
+            ["topic `fish` is declared but no passage carries it"]
+        );
+        assert_eq!(loaded.document.readouts[1].passages[0].topics, [2, 0]);
     }
 
     #[test]

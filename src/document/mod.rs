@@ -133,6 +133,19 @@ impl fmt::Display for MetaValue {
 }
 
 impl Document {
+    /// A document with only a title, topics and readouts; the optional
+    /// parts empty.
+    pub fn new(title: &str, topics: Vec<Topic>, readouts: Vec<Readout>) -> Document {
+        Document {
+            title: title.to_string(),
+            date: None,
+            summary: None,
+            meta: Vec::new(),
+            topics,
+            readouts,
+        }
+    }
+
     pub fn passage_count(&self) -> usize {
         self.readouts.iter().map(|r| r.passages.len()).sum()
     }
@@ -193,7 +206,32 @@ pub struct Pair {
     pub right: usize,
 }
 
+impl Topic {
+    pub fn new(id: &str, label: &str) -> Topic {
+        Topic {
+            id: id.to_string(),
+            label: label.to_string(),
+            note: None,
+        }
+    }
+}
+
 impl Readout {
+    /// A readout with only an id, a label and passages; the optional parts
+    /// empty.
+    pub fn new(id: &str, label: &str, passages: Vec<Passage>) -> Readout {
+        Readout {
+            id: id.to_string(),
+            label: label.to_string(),
+            source: None,
+            url: None,
+            published: None,
+            language: None,
+            note: None,
+            passages,
+        }
+    }
+
     /// Whether any passage of this readout carries the topic.
     pub fn mentions(&self, topic: usize) -> bool {
         self.passages.iter().any(|p| p.topics.contains(&topic))
@@ -234,6 +272,15 @@ impl Readout {
 }
 
 impl Passage {
+    /// A paraphrase (not a quote) carrying `topics`.
+    pub fn new(text: &str, topics: Vec<usize>) -> Passage {
+        Passage {
+            text: text.to_string(),
+            topics,
+            quote: false,
+        }
+    }
+
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
     }

@@ -37,52 +37,114 @@ fn is_line_end(c: char) -> bool {
 /// Normalises text that may hold paragraphs (passages, summaries, notes).
 /// Paragraphs in the result are separated by [`PARAGRAPH_BREAK`].
 pub fn normalize_text(raw: &str) -> String {
-    let unified = raw.replace("\r\n", "\n");
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for line in unified.split(is_line_end) {
-        if line.chars().all(is_blank_space) {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
-            continue;
-        }
-        append_words(&mut current, line);
-    }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
-    paragraphs.join(&PARAGRAPH_BREAK.to_string())
+    collapse(raw, true)
 }
 
 /// Normalises a one-line value (titles, labels, ids shown to the user):
 /// every line break becomes a space.
 pub fn normalize_line(raw: &str) -> String {
-    let mut line = String::new();
-    append_words(
-        &mut line,
-        &raw.replace("\r\n", "\n").replace(is_line_end, " "),
-    );
-    line
+    collapse(raw, false)
 }
 
-/// Appends the words of `text` to `out`, one space between words, with
-/// control characters made visible.
-fn append_words(out: &mut String, text: &str) {
-    for word in text.split(is_blank_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+/// Whether an ASCII byte is copied as it is: printable and not a space.
+fn is_plain(byte: u8) -> bool {
+    matches!(byte, b'!'..=b'~')
+}
+
+/// One pass over `raw`: words (runs of characters that are neither blank
+/// nor a line end, with controls made visible) joined by one space, or by
+/// [`PARAGRAPH_BREAK`] when `paragraphs` is set and a blank line (two line
+/// ends with only blanks between) separates them. CRLF is one line end.
+///
+/// Loading runs this over every passage, so runs of plain ASCII are copied
+/// a slice at a time.
+fn collapse(raw: &str, paragraphs: bool) -> String {
+    let bytes = raw.as_bytes();
+    let mut words = Words {
+        out: String::with_capacity(raw.len()),
+        paragraphs,
+        in_word: false,
+        line_ends: 0,
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
+            words.in_word = false;
+            at += 1;
+            continue;
         }
-        push_visible(out, word);
+        if is_plain(bytes[at]) {
+            let run_end = bytes[at..]
+                .iter()
+                .position(|&b| !is_plain(b))
+                .map_or(bytes.len(), |length| at + length);
+            words.push_str(&raw[at..run_end]);
+            at = run_end;
+            continue;
+        }
+        let Some(c) = raw[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c == '\r' && bytes.get(at) == Some(&b'\n') {
+            at += 1;
+            words.line_end();
+        } else if is_line_end(c) {
+            words.line_end();
+        } else if is_blank_space(c) {
+            words.in_word = false;
+        } else {
+            match visible_stand_in(c) {
+                Some(stand_in) => words.push_str(&stand_in),
+                None => words.push(c),
+            }
+        }
     }
+    words.out
 }
 
-fn push_visible(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match visible_stand_in(c) {
-            Some(stand_in) => out.push_str(&stand_in),
-            None => out.push(c),
+/// The output of [`collapse`] and where it stands.
+struct Words {
+    out: String,
+    paragraphs: bool,
+    /// Whether the last character seen belongs to a word.
+    in_word: bool,
+    /// Line ends seen since the last word ended.
+    line_ends: usize,
+}
+
+impl Words {
+    fn line_end(&mut self) {
+        self.line_ends += 1;
+        self.in_word = false;
+    }
+
+    /// Starts a word, after the separator it needs, unless one is open.
+    fn open_word(&mut self) {
+        if self.in_word {
+            return;
         }
+        // Every word leaves text behind, so text means a word before.
+        if !self.out.is_empty() {
+            let separator = if self.paragraphs && self.line_ends >= 2 {
+                PARAGRAPH_BREAK
+            } else {
+                ' '
+            };
+            self.out.push(separator);
+        }
+        self.in_word = true;
+        self.line_ends = 0;
+    }
+
+    fn push_str(&mut self, text: &str) {
+        self.open_word();
+        self.out.push_str(text);
+    }
+
+    fn push(&mut self, c: char) {
+        self.open_word();
+        self.out.push(c);
     }
 }
 
@@ -147,6 +209,49 @@ mod tests {
     fn wide_and_joined_characters_are_kept() {
         let text = "会谈 👩\u{200d}🔬 ❤\u{fe0f}";
         assert_eq!(normalize_text(text), text);
+    }
+
+    #[test]
+    fn line_ends_of_every_kind_count_once() {
+        assert_eq!(normalize_text("a\r\n\r\nb"), "a\nb");
+        assert_eq!(normalize_text("a\r\r\nb"), "a␍ b");
+        assert_eq!(normalize_text("a\u{2029}\u{2029}b\u{2029}c"), "a\nb c");
+        assert_eq!(normalize_text("a\u{2028}\u{2028}b"), "a b");
+        assert_eq!(normalize_text("a\n \t\u{3000}\n\n\nb"), "a\nb");
+        assert_eq!(normalize_text("a\u{85}b\x0bc"), "a\\u{85}b␋c");
+        assert_eq!(normalize_line("a\r\n\r\nb\u{2029}c"), "a b c");
+    }
+
+    /// The rules as first written, a line at a time: the single pass that
+    /// loading uses must give the same text for any input.
+    fn by_lines(raw: &str, paragraphs: bool) -> String {
+        let unified = raw.replace("\r\n", "\n");
+        let mut done: Vec<String> = Vec::new();
+        let mut current: Vec<String> = Vec::new();
+        for line in unified.split(is_line_end) {
+            let words = line.split(is_blank_space).filter(|w| !w.is_empty());
+            let words: Vec<String> = words.map(make_visible).collect();
+            if words.is_empty() && paragraphs && !current.is_empty() {
+                done.push(std::mem::take(&mut current).join(" "));
+            }
+            current.extend(words);
+        }
+        if !current.is_empty() {
+            done.push(current.join(" "));
+        }
+        done.join("\n")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_single_pass_follows_the_rules_line_by_line(
+            raw in proptest::string::string_regex(
+                "([a-z!~]|[ \t\r\n]|\u{2028}|\u{2029}|\u{3000}|\u{85}|\u{1b}|\u{7f}|\u{202e}|é|会){0,40}"
+            ).expect("a valid pattern")
+        ) {
+            proptest::prop_assert_eq!(normalize_text(&raw), by_lines(&raw, true));
+            proptest::prop_assert_eq!(normalize_line(&raw), by_lines(&raw, false));
+        }
     }
 
     #[test]

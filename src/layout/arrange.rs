@@ -171,40 +171,18 @@ mod tests {
     use crate::document::{Passage, Topic};
 
     fn document(topics: usize) -> Document {
-        Document {
-            title: "t".into(),
-            date: None,
-            summary: None,
-            meta: Vec::new(),
-            topics: (0..topics)
-                .map(|t| Topic {
-                    id: format!("t{t}"),
-                    label: format!("T{t}"),
-                    note: None,
-                })
-                .collect(),
-            readouts: Vec::new(),
-        }
+        let topics = (0..topics)
+            .map(|t| Topic::new(&format!("t{t}"), &format!("T{t}")))
+            .collect();
+        Document::new("t", topics, Vec::new())
     }
 
     fn readout(passages: &[(&str, &[usize])]) -> Readout {
-        Readout {
-            id: "r".into(),
-            label: "R".into(),
-            source: None,
-            url: None,
-            published: None,
-            language: None,
-            note: None,
-            passages: passages
-                .iter()
-                .map(|&(text, topics)| Passage {
-                    text: text.into(),
-                    topics: topics.to_vec(),
-                    quote: false,
-                })
-                .collect(),
-        }
+        let passages = passages
+            .iter()
+            .map(|&(text, topics)| Passage::new(text, topics.to_vec()))
+            .collect();
+        Readout::new("r", "R", passages)
     }
 
     fn sides<'a>(readouts: [&'a Readout; 2], by_topic: &'a [Vec<Vec<usize>>; 2]) -> [Side<'a>; 2] {

@@ -293,23 +293,14 @@ mod tests {
     use crate::document::Passage;
 
     fn readout(texts: &[(&str, bool)]) -> Readout {
-        Readout {
-            id: "r".into(),
-            label: "R".into(),
-            source: None,
-            url: None,
-            published: None,
-            language: None,
-            note: None,
-            passages: texts
-                .iter()
-                .map(|&(text, quote)| Passage {
-                    text: text.into(),
-                    topics: Vec::new(),
-                    quote,
-                })
-                .collect(),
-        }
+        let passages = texts
+            .iter()
+            .map(|&(text, quote)| Passage {
+                quote,
+                ..Passage::new(text, Vec::new())
+            })
+            .collect();
+        Readout::new("r", "R", passages)
     }
 
     #[test]

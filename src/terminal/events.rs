@@ -2,7 +2,6 @@
 //! the real loop with scripted events.
 
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -13,7 +12,7 @@ use super::watch::Watch;
 use crate::app::{Action, App, WHEEL_ROWS, keymap, update};
 use crate::ui::{self, theme::Theme};
 
-/// How long the loop waits for an event before it looks at the signals.
+/// How long the loop waits for an event before it looks at the file.
 const TICK: Duration = Duration::from_millis(100);
 
 /// Where events come from.
@@ -35,22 +34,17 @@ impl EventSource for CrosstermEvents {
     }
 }
 
-/// Draws, then applies events and redraws until the app quits, a signal
-/// arrives, or the events run out. Events that arrive together are all
-/// applied before one draw.
+/// Draws, then applies events and redraws until the app quits. Events
+/// that arrive together are all applied before one draw.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
     events: &mut impl EventSource,
-    signal: &AtomicUsize,
     mut watch: Option<&mut Watch>,
 ) -> io::Result<()> {
     draw(terminal, app, theme)?;
     loop {
-        if signal.load(Ordering::SeqCst) != 0 {
-            return Ok(());
-        }
         if let Some(action) = watch.as_mut().and_then(|watch| watch.poll()) {
             update(app, action);
             draw(terminal, app, theme)?;

@@ -6,16 +6,16 @@
 //! SIGTERM, SIGHUP and SIGINT.
 
 mod events;
+mod steady;
 mod watch;
 
 pub use events::{CrosstermEvents, EventSource, run_loop};
+use steady::SteadyColumns;
 pub use watch::Watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -26,6 +26,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{execute, style};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, update};
 use crate::document::{Document, Pair};
@@ -52,20 +53,12 @@ pub fn run(launch: Launch) -> ExitCode {
     // crossterm's own NO_COLOR handling resets every style on each colour
     // change (erasing bold and reverse); the theme honours NO_COLOR instead.
     style::force_color_output(true);
-    let signal = Arc::new(AtomicUsize::new(0));
-    for number in [SIGTERM, SIGHUP, SIGINT] {
-        // A failed registration leaves the default action, which still ends
-        // the process; the terminal is then restored by the shell's reset.
-        let _ = signal_hook::flag::register_usize(number, Arc::clone(&signal), number as usize);
-    }
+    watch_signals();
     install_panic_hook();
-    let result = session(launch, &signal);
+    let result = session(launch);
     restore();
     match result {
-        Ok(()) => match signal.load(Ordering::SeqCst) {
-            0 => ExitCode::SUCCESS,
-            number => ExitCode::from(128u8.saturating_add(number as u8)),
-        },
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: the terminal failed: {error}");
             ExitCode::FAILURE
@@ -73,7 +66,25 @@ pub fn run(launch: Launch) -> ExitCode {
     }
 }
 
-fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
+/// SIGTERM, SIGHUP and SIGINT end the viewer from a thread of their own,
+/// which restores the terminal and exits with 128 + the signal's number.
+/// The event loop cannot be relied on to notice: when the terminal hangs
+/// up, crossterm's read spins on the dead device and never returns.
+fn watch_signals() {
+    // Without the thread, the signals keep their default action, which
+    // still ends the process.
+    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(number) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + number);
+        }
+    });
+}
+
+fn session(launch: Launch) -> io::Result<()> {
     let Launch {
         document,
         pair,
@@ -84,7 +95,7 @@ fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
         watch,
     } = launch;
     enter(mouse)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(SteadyColumns::new(CrosstermBackend::new(io::stdout()))?)?;
     // crossterm installs its SIGWINCH handler on the first event read; an
     // early poll keeps a resize before the first key from being lost.
     event::poll(std::time::Duration::ZERO)?;
@@ -102,7 +113,6 @@ fn session(launch: Launch, signal: &AtomicUsize) -> io::Result<()> {
         &mut app,
         &theme,
         &mut CrosstermEvents,
-        signal,
         watch.as_mut(),
     )
 }

@@ -11,7 +11,7 @@ use super::put;
 use super::theme::Theme;
 use crate::app::{App, Focus, Side};
 use crate::layout::pane::Row;
-use crate::layout::pieces::{Tone, notice_text, pieces};
+use crate::layout::pieces::{Tone, pieces};
 use crate::layout::screen::inner;
 use crate::layout::wrap::{display_width, truncate};
 
@@ -34,10 +34,9 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
 
     let text_area = inner(area);
     let mut top = text_area.y;
-    if let Some(topic) = app.silent_topic(side) {
-        // A band across the top of the pane, cut to one row.
-        let width = usize::from(text_area.width);
-        let text = notice_text(readout, app.document(), topic);
+    // A band across the top of the pane.
+    let width = usize::from(text_area.width);
+    for line in app.notice_lines(side) {
         put(
             buf,
             text_area.x,
@@ -46,12 +45,11 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
             width,
             theme.notice(),
         );
-        let text = truncate(&text, width.saturating_sub(1));
         put(
             buf,
             text_area.x + 1,
             top,
-            &text,
+            &line,
             width.saturating_sub(1),
             theme.notice(),
         );

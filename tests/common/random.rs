@@ -41,31 +41,19 @@ const STRANGE: &[&str] = &[
 type PassageShape = (Vec<usize>, Vec<usize>, bool);
 
 fn readout(id: &str, passages: Vec<PassageShape>) -> Readout {
-    Readout {
-        id: id.into(),
-        label: id.to_uppercase(),
-        source: None,
-        url: None,
-        published: None,
-        language: None,
-        note: None,
-        passages: passages
-            .into_iter()
-            .map(|(words, mut topics, quote)| {
-                topics.sort_unstable();
-                topics.dedup();
-                Passage {
-                    text: words
-                        .iter()
-                        .map(|&w| VOCABULARY[w])
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    topics,
-                    quote,
-                }
-            })
-            .collect(),
-    }
+    let passages = passages
+        .into_iter()
+        .map(|(words, mut topics, quote)| {
+            topics.sort_unstable();
+            topics.dedup();
+            let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
+            Passage {
+                quote,
+                ..Passage::new(&text.join(" "), topics)
+            }
+        })
+        .collect();
+    Readout::new(id, &id.to_uppercase(), passages)
 }
 
 fn passage_words() -> impl Strategy<Value = Vec<usize>> {
@@ -85,23 +73,13 @@ fn side(topic_count: usize) -> impl Strategy<Value = Vec<PassageShape>> {
 
 fn topics(count: usize) -> Vec<Topic> {
     (0..count)
-        .map(|t| Topic {
-            id: format!("t{t}"),
-            label: format!("Topic {t}"),
-            note: None,
-        })
+        .map(|t| Topic::new(&format!("t{t}"), &format!("Topic {t}")))
         .collect()
 }
 
 fn two_sided(topic_count: usize, left: Vec<PassageShape>, right: Vec<PassageShape>) -> Document {
-    Document {
-        title: "Random".into(),
-        date: None,
-        summary: None,
-        meta: Vec::new(),
-        topics: topics(topic_count),
-        readouts: vec![readout("left", left), readout("right", right)],
-    }
+    let readouts = vec![readout("left", left), readout("right", right)];
+    Document::new("Random", topics(topic_count), readouts)
 }
 
 pub fn document() -> impl Strategy<Value = Document> {
@@ -237,7 +215,10 @@ pub fn strange_document() -> impl Strategy<Value = Document> {
             strange(),
             proptest::option::of(strange_text()),
             proptest::collection::vec((strange(), strange(), any::<i64>()), 0..5),
-            proptest::collection::vec((strange(), proptest::option::of(strange_text())), topic_count),
+            proptest::collection::vec(
+                (strange(), proptest::option::of(strange_text())),
+                topic_count,
+            ),
             strange_readout("left", topic_count),
             strange_readout("right", topic_count),
         )

@@ -1,0 +1,166 @@
+//! The viewer at 200×50: one keystroke (`update` plus a draw into a
+//! `TestBackend`) at the top, middle and end of a document, a jump to a
+//! topic, a resize reflow, and opening (load, lay out, first frame); for
+//! the built-in readout and a 10 MB document.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::sync::OnceLock;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use readouts::app::{Action, App, Side, update};
+use readouts::document::builtin;
+use readouts::document::load::load_str;
+use readouts::ui::{theme::Theme, view};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+/// A document's name, and its text.
+type Input = (&'static str, fn() -> &'static str);
+
+/// The documents. The 10 MB one is generated on first use, once, so that a
+/// filtered run pays only for the benches it runs.
+fn inputs() -> [Input; 2] {
+    fn ten_megabytes() -> &'static str {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        TEXT.get_or_init(|| corpus::generate(&corpus::Spec::megabytes(10.0, 1, 300)).to_toml())
+    }
+    [("builtin", || builtin::TEXT), ("10MB", ten_megabytes)]
+}
+
+/// Loads a readout file, lays it out and draws the first frame.
+fn open(text: &str) -> (App, Terminal<TestBackend>) {
+    let document = load_str("bench.toml", text)
+        .expect("the input is valid")
+        .document;
+    let pair = document.pair(None, None).expect("two readouts");
+    let app = App::new(document, pair, WIDTH, HEIGHT);
+    let mut terminal =
+        Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal opens");
+    draw(&mut terminal, &app);
+    (app, terminal)
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| view(frame, app, &Theme::colored()))
+        .expect("drawing into a test backend succeeds");
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Top,
+    Middle,
+    End,
+}
+
+/// Focuses the left pane and scrolls it to a place, one row away from
+/// either end so that a row up and a row down both move it.
+fn scroll_to(app: &mut App, place: Place) {
+    update(app, Action::FocusNext);
+    match place {
+        Place::Top => {
+            update(app, Action::Top);
+            update(app, Action::Down);
+        }
+        Place::Middle => {
+            while app.offset(Side::Left) < app.max_offset(Side::Left) / 2 {
+                update(app, Action::PageDown);
+            }
+        }
+        Place::End => {
+            update(app, Action::Bottom);
+            update(app, Action::Up);
+        }
+    }
+}
+
+// Criterion calls a bench's closure once per sample: each one sets up on
+// its first call and keeps the state for the others.
+
+fn keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke");
+    let keys = [Action::Down, Action::Up];
+    for (name, text) in inputs() {
+        for place in [Place::Top, Place::Middle, Place::End] {
+            let mut presses = 0usize;
+            let mut opened = None;
+            let id = BenchmarkId::new(name, format!("{place:?}").to_lowercase());
+            group.bench_function(id, |b| {
+                let (app, terminal) = opened.get_or_insert_with(|| {
+                    let (mut app, terminal) = open(text());
+                    scroll_to(&mut app, place);
+                    (app, terminal)
+                });
+                b.iter(|| {
+                    update(app, keys[presses % 2].clone());
+                    presses += 1;
+                    draw(terminal, app);
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+fn jump(c: &mut Criterion) {
+    let mut group = c.benchmark_group("jump");
+    for (name, text) in inputs() {
+        let mut jumps = 0usize;
+        let mut opened = None;
+        group.bench_function(name, |b| {
+            let (app, terminal) = opened.get_or_insert_with(|| open(text()));
+            // Back and forth between a topic near the start and one near the end.
+            let topics = app.document().topics.len();
+            let targets = [1, topics.saturating_sub(2)].map(Action::JumpToTopic);
+            b.iter(|| {
+                update(app, targets[jumps % 2].clone());
+                jumps += 1;
+                draw(terminal, app);
+            });
+        });
+    }
+    group.finish();
+}
+
+fn resize(c: &mut Criterion) {
+    let mut group = c.benchmark_group("resize");
+    group.sample_size(10);
+    // Two widths whose panes differ, so that every resize re-lays out.
+    let sizes = [
+        Action::Resize(WIDTH - 40, HEIGHT),
+        Action::Resize(WIDTH, HEIGHT),
+    ];
+    for (name, text) in inputs() {
+        let mut resizes = 0usize;
+        let mut opened = None;
+        group.bench_function(name, |b| {
+            let app = opened.get_or_insert_with(|| {
+                let (mut app, _) = open(text());
+                scroll_to(&mut app, Place::Middle);
+                app
+            });
+            b.iter(|| {
+                update(app, sizes[resizes % 2].clone());
+                resizes += 1;
+            });
+        });
+    }
+    group.finish();
+}
+
+fn first_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("open");
+    group.sample_size(10);
+    for (name, text) in inputs() {
+        group.bench_function(name, |b| b.iter(|| open(text())));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystroke, jump, resize, first_frame);
+criterion_main!(benches);
