@@ -111,6 +111,48 @@ fn unreadable_paths_are_named() {
     );
 }
 
+/// A file of `size` bytes that takes no room on disk: all zeros, which is
+/// not a readout, so only the size check can refuse it without reading it.
+fn sparse_file(dir: &Path, size: u64) -> std::path::PathBuf {
+    let path = dir.join("huge.toml");
+    let file = std::fs::File::create(&path).expect("created");
+    file.set_len(size).expect("sized");
+    path
+}
+
+#[test]
+fn a_file_too_large_to_show_is_refused_by_its_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sparse_file(dir.path(), 300 * 1024 * 1024);
+    let output = readouts(&["check", path.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot read `{}`: it is 300 MiB, and readouts opens files of up to 256 MiB\n",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: showing a file takes about four times its size in memory"));
+}
+
+#[test]
+fn standard_input_is_read_no_further_than_the_largest_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = sparse_file(dir.path(), 1024 * 1024 * 1024);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_readouts"))
+        .args(["check", "-"])
+        .stdin(std::fs::File::open(&path).expect("opened"))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr).lines().next(),
+        Some("error: cannot read `<stdin>`: it is more than 256 MiB, the most readouts opens")
+    );
+}
+
 #[test]
 fn a_file_without_read_permission_is_named() {
     use std::os::unix::fs::PermissionsExt;

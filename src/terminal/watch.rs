@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::app::Action;
+use crate::commands::source;
 use crate::document::load::load;
 use crate::document::normalize::make_visible;
 
@@ -47,11 +48,9 @@ impl Watch {
                 "{name} is gone; showing its last content"
             )));
         }
-        let bytes = match std::fs::read(&self.path) {
+        let bytes = match source::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(error) => {
-                return Some(Action::ReloadFailed(format!("cannot read {name}: {error}")));
-            }
+            Err(problem) => return Some(Action::ReloadFailed(problem.headline())),
         };
         Some(match load(&name, &bytes) {
             Ok(loaded) => Action::Reloaded(Box::new(loaded.document)),
