@@ -1,0 +1,106 @@
+//! Documents far beyond any real readout open and are usable from end to
+//! end: 200,000 passages (more rows than a u16 can count), 50,000 topics,
+//! and a passage many screens long.
+
+mod common;
+
+use std::fmt::Write;
+
+use common::{press, screen};
+use readouts::app::{App, Focus, Side};
+use readouts::document::Pair;
+use readouts::document::load::load_str;
+
+/// A readout file with `topics` topics and `passages` passages a side; each
+/// passage names its number and side, and carries one topic in turn.
+fn file_with(topics: usize, passages: usize) -> String {
+    let mut file = String::from("format = 1\ntitle = \"Big\"\n");
+    for topic in 0..topics {
+        writeln!(
+            file,
+            "[[topics]]\nid = \"t{topic}\"\nlabel = \"Topic {topic}\""
+        )
+        .expect("written");
+    }
+    for side in ["left", "right"] {
+        writeln!(file, "[[readouts]]\nid = \"{side}\"\nlabel = \"{side}\"").expect("written");
+        for passage in 0..passages {
+            writeln!(
+                file,
+                "[[readouts.passages]]\ntext = \"Passage {passage} of {side}.\"\ntopics = [\"t{}\"]",
+                passage % topics
+            )
+            .expect("written");
+        }
+    }
+    file
+}
+
+fn open(file: &str, width: u16, height: u16) -> App {
+    let document = load_str("big.toml", file).expect("valid").document;
+    App::new(document, Pair { left: 0, right: 1 }, width, height)
+}
+
+#[test]
+fn two_hundred_thousand_passages_scroll_to_their_very_end() {
+    let mut app = open(&file_with(50, 100_000), 100, 30);
+    assert_eq!(app.focus(), Focus::Sidebar);
+    press(&mut app, "<Tab><End>");
+    assert_eq!(app.focus(), Focus::Pane(Side::Left));
+    let end = app.max_offset(Side::Left);
+    assert!(
+        end > usize::from(u16::MAX),
+        "{end} rows: more than a u16 holds"
+    );
+    assert_eq!(app.offset(Side::Left), end);
+    assert!(screen(&app).contains("Passage 99999 of left."));
+    press(&mut app, "<Up>");
+    assert_eq!(app.offset(Side::Left), end - 1);
+    press(&mut app, "<Home>");
+    assert_eq!(app.offset(Side::Left), 0);
+    assert!(screen(&app).contains("Passage 0 of left."));
+}
+
+#[test]
+fn fifty_thousand_topics_open_and_the_last_is_a_jump_away() {
+    let mut app = open(&file_with(50_000, 50_000), 120, 40);
+    press(&mut app, "<End>");
+    assert_eq!(app.selected(), 49_999);
+    assert_eq!(app.current_topic(), Some(49_999));
+    let shown = screen(&app);
+    assert!(shown.contains("Topic 49999"), "{shown}");
+    assert!(shown.contains("Passage 49999 of left."), "{shown}");
+    assert!(shown.contains("Passage 49999 of right."), "{shown}");
+}
+
+#[test]
+fn a_passage_many_screens_long_scrolls_through_row_by_row() {
+    let words: Vec<String> = (0..3000).map(|n| format!("w{n}")).collect();
+    let file = format!(
+        "format = 1\ntitle = \"Long\"\n[[topics]]\nid = \"t\"\nlabel = \"T\"\n\
+         [[readouts]]\nid = \"left\"\nlabel = \"L\"\n[[readouts.passages]]\ntext = \"{}\"\ntopics = [\"t\"]\n\
+         [[readouts]]\nid = \"right\"\nlabel = \"R\"\n[[readouts.passages]]\ntext = \"short\"\ntopics = [\"t\"]\n",
+        words.join(" ")
+    );
+    let mut app = open(&file, 80, 20);
+    press(&mut app, "<Tab>");
+    let mut seen = vec![false; words.len()];
+    loop {
+        for token in screen(&app).split(|c: char| !c.is_alphanumeric()) {
+            if let Some(n) = token
+                .strip_prefix('w')
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                seen[n] = true;
+            }
+        }
+        let before = app.offset(Side::Left);
+        press(&mut app, "<Down>");
+        if app.offset(Side::Left) == before {
+            break;
+        }
+        assert_eq!(app.offset(Side::Left), before + 1);
+    }
+    let missing: Vec<usize> = (0..words.len()).filter(|&n| !seen[n]).collect();
+    assert!(missing.is_empty(), "never on screen: {missing:?}");
+}
