@@ -1,5 +1,5 @@
 //! The whole viewer under random use: random documents, terminal sizes from
-//! 0×0 to 300×100, and random sequences of keys (through the keymap, in
+//! 0×0 to 500×200, and random sequences of keys (through the keymap, in
 //! whatever mode the app is in), resizes, mouse wheel and clicks, and
 //! reloads with another document or a failure. After every step the app
 //! draws to a TestBackend of its size without panicking, and its state
@@ -83,7 +83,7 @@ fn key() -> impl Strategy<Value = KeyEvent> {
 
 fn size() -> impl Strategy<Value = (u16, u16)> {
     prop_oneof![
-        1 => (0u16..=300, 0u16..=100),
+        1 => (0u16..=500, 0u16..=200),
         2 => (30u16..=200, 5u16..=60),
     ]
 }
@@ -92,9 +92,9 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         12 => key().prop_map(Step::Key),
         2 => size().prop_map(|(width, height)| Step::Resize(width, height)),
-        2 => (0u16..320, 0u16..110, -20isize..20)
+        2 => (0u16..520, 0u16..210, -20isize..20)
             .prop_map(|(column, row, rows)| Step::Scroll { column, row, rows }),
-        2 => (0u16..320, 0u16..110).prop_map(|(column, row)| Step::Click { column, row }),
+        2 => (0u16..520, 0u16..210).prop_map(|(column, row)| Step::Click { column, row }),
         1 => Just(Step::Reload),
         1 => "\\PC{0,40}".prop_map(Step::ReloadFailed),
     ]
