@@ -8,6 +8,7 @@
 
 mod common;
 mod pty;
+mod support;
 
 use std::path::Path;
 
@@ -184,4 +185,102 @@ fn in_a_terminal_an_emoji_drawn_wider_keeps_the_borders() {
     });
     session.send("q");
     assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+/// The text of every passage of `readout`, without white space: how it
+/// must come out of any output, however wrapped.
+fn passages_without_spaces(document: &Document, readout: &str) -> Vec<String> {
+    let readout = document
+        .readouts
+        .iter()
+        .find(|r| r.id == readout)
+        .expect("the readout");
+    readout
+        .passages
+        .iter()
+        .map(|passage| without_spaces(&passage.text))
+        .collect()
+}
+
+#[test]
+fn print_keeps_its_columns_and_every_passage_whole_at_every_width() {
+    let document = document();
+    for width in [40usize, 57, 80, 121, 200] {
+        let output = support::readouts(&[
+            "print",
+            FIXTURE,
+            "--width",
+            &width.to_string(),
+            "--left",
+            "cyrillic",
+            "--right",
+            "cjk",
+        ]);
+        assert_eq!(output.status.code(), Some(0));
+        let printed = support::text(&output.stdout);
+        let mut columns = [String::new(), String::new()];
+        let mut separator_at = None;
+        for line in printed.lines() {
+            assert!(line.width() <= width, "{width}: {line:?}");
+            let (left, right) = line
+                .split_once(['│', '┼'])
+                .unwrap_or_else(|| panic!("{width}: no separator in {line:?}"));
+            let at = left.width();
+            assert_eq!(*separator_at.get_or_insert(at), at, "{width}: {line:?}");
+            columns[0].push_str(left);
+            columns[1].push_str(right);
+        }
+        for (column, readout) in columns.iter().zip(["cyrillic", "cjk"]) {
+            let column = without_spaces(column);
+            for passage in passages_without_spaces(&document, readout) {
+                assert_eq!(
+                    column.matches(&passage).count(),
+                    1,
+                    "{width}: {passage} in the {readout} column"
+                );
+            }
+        }
+    }
+}
+
+/// Markdown as a reader sees it: a backslash before ASCII punctuation is
+/// an escape (the export escapes `https:` so that no link is made).
+fn unescaped(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut chars = markdown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() => {}
+            _ => text.push(c),
+        }
+    }
+    text
+}
+
+#[test]
+fn every_export_carries_every_passage_unchanged() {
+    let document = document();
+    for (left, right) in [("mixed-left", "mixed-right"), ("cyrillic", "cjk")] {
+        for format in ["markdown", "html"] {
+            let args = [
+                "export", FIXTURE, "--format", format, "--left", left, "--right", right,
+            ];
+            let output = support::readouts(&args);
+            assert_eq!(output.status.code(), Some(0), "{args:?}");
+            let mut exported = support::text(&output.stdout);
+            if format == "markdown" {
+                exported = unescaped(&exported);
+            }
+            for readout in [left, right] {
+                let readout = document.readouts.iter().find(|r| r.id == readout);
+                for passage in &readout.expect("the readout").passages {
+                    assert!(
+                        exported.contains(&passage.text),
+                        "{format}: {}",
+                        passage.text
+                    );
+                }
+            }
+        }
+    }
 }
