@@ -1,7 +1,7 @@
 //! The viewer at 200×50: one keystroke (`update` plus a draw into a
 //! `TestBackend`) at the top, middle and end of a document, a jump to a
 //! topic, a resize reflow, and opening (load, lay out, first frame); for
-//! the built-in readout and a 10 MB document.
+//! the built-in readout, a 10 MB and a 50 MB document.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -22,14 +22,22 @@ const HEIGHT: u16 = 50;
 /// A document's name, and its text.
 type Input = (&'static str, fn() -> &'static str);
 
-/// The documents. The 10 MB one is generated on first use, once, so that a
-/// filtered run pays only for the benches it runs.
-fn inputs() -> [Input; 2] {
+/// The documents. The generated ones are made on first use, once, so that
+/// a filtered run pays only for the benches it runs.
+fn inputs() -> [Input; 3] {
     fn ten_megabytes() -> &'static str {
         static TEXT: OnceLock<String> = OnceLock::new();
         TEXT.get_or_init(|| corpus::generate(&corpus::Spec::megabytes(10.0, 1, 300)).to_toml())
     }
-    [("builtin", || builtin::TEXT), ("10MB", ten_megabytes)]
+    fn fifty_megabytes() -> &'static str {
+        static TEXT: OnceLock<String> = OnceLock::new();
+        TEXT.get_or_init(|| corpus::generate(&corpus::Spec::megabytes(50.0, 1, 300)).to_toml())
+    }
+    [
+        ("builtin", || builtin::TEXT),
+        ("10MB", ten_megabytes),
+        ("50MB", fifty_megabytes),
+    ]
 }
 
 /// Loads a readout file, lays it out and draws the first frame.

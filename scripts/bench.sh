@@ -26,8 +26,10 @@ RIGHT_TEXT=$DATA/generated-${MEGABYTES}mb-seed$SEED-right.txt
 # The commands whose plain-text output of the whole file is compared, in
 # one run so that their ratio holds on a noisy machine. The first is the
 # baseline: both sides folded to the width and pasted side by side.
+# `print` gets both columns and the rule between them.
 PLAIN_OUTPUT_COMMANDS=(
     "paste <(fold -s -w $WIDTH $LEFT_TEXT) <(fold -s -w $WIDTH $RIGHT_TEXT)"
+    "$BINARY print --width $((2 * WIDTH + 1)) $FILE"
 )
 
 section() {
@@ -70,8 +72,11 @@ measure_check() {
 }
 
 measure_peak_memory() {
-    section "peak memory of readouts check"
-    /usr/bin/time -v "$BINARY" check "$FILE" 2>&1 >/dev/null | grep 'Maximum resident set size'
+    local command
+    for command in check print; do
+        section "peak memory of readouts $command"
+        /usr/bin/time -v "$BINARY" "$command" "$FILE" 2>&1 >/dev/null | grep 'Maximum resident set size'
+    done
 }
 
 measure_first_frame() {

@@ -193,4 +193,18 @@ proptest! {
     ) {
         run(first, other, size, steps, true)?;
     }
+
+    #[test]
+    fn an_opening_screen_is_the_first_screen_of_the_full_layout(
+        document in document(),
+        (width, height) in size(),
+    ) {
+        let pair = Pair { left: 0, right: 1 };
+        let full = App::new(document.clone(), pair, width, height);
+        let mut opening = App::opening(document, pair, width, height);
+        prop_assert_eq!(common::screen(&opening), common::screen(&full));
+        update(&mut opening, Action::CompleteLayout);
+        prop_assert_eq!(opening.view().map(|v| &v.panes), full.view().map(|v| &v.panes));
+        prop_assert_eq!(common::screen(&opening), common::screen(&full));
+    }
 }

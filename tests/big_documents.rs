@@ -7,7 +7,7 @@ mod common;
 use std::fmt::Write;
 
 use common::{press, screen};
-use readouts::app::{App, Focus, Side};
+use readouts::app::{Action, App, Focus, Side, update};
 use readouts::document::Pair;
 use readouts::document::load::load_str;
 
@@ -103,4 +103,63 @@ fn a_passage_many_screens_long_scrolls_through_row_by_row() {
     }
     let missing: Vec<usize> = (0..words.len()).filter(|&n| !seen[n]).collect();
     assert!(missing.is_empty(), "never on screen: {missing:?}");
+}
+
+#[test]
+fn the_opening_screen_is_the_full_layouts_first_screen() {
+    let file = file_with(50, 20_000);
+    let document = load_str("big.toml", &file).expect("valid").document;
+    let pair = Pair { left: 0, right: 1 };
+    let full = App::new(document.clone(), pair, 160, 45);
+    let mut opening = App::opening(document, pair, 160, 45);
+    let laid_out = |app: &App| app.view().expect("laid out").panes[0].passage_count();
+    assert!(
+        laid_out(&opening) < 100,
+        "only the first screen is laid out"
+    );
+    assert_eq!(screen(&opening), screen(&full));
+    assert!(
+        screen(&opening).contains(" 1/20000 "),
+        "{}",
+        screen(&opening)
+    );
+    update(&mut opening, Action::CompleteLayout);
+    assert_eq!(laid_out(&opening), 20_000);
+    assert_eq!(
+        opening.view().expect("laid out").panes,
+        full.view().expect("laid out").panes
+    );
+    assert_eq!(screen(&opening), screen(&full));
+    press(&mut opening, "<Tab><End>");
+    assert!(screen(&opening).contains("Passage 19999 of left."));
+}
+
+#[test]
+fn an_opening_screen_anchored_far_down_the_other_side_is_the_same_too() {
+    let mut file = String::from(
+        "format = 1\ntitle = \"Far\"\n[[topics]]\nid = \"far\"\nlabel = \"Far\"\n\
+         [[readouts]]\nid = \"left\"\nlabel = \"L\"\n\
+         [[readouts.passages]]\ntext = \"Left, first.\"\ntopics = [\"far\"]\n\
+         [[readouts.passages]]\ntext = \"Left, second.\"\n\
+         [[readouts]]\nid = \"right\"\nlabel = \"R\"\n",
+    );
+    for passage in 0..5_000 {
+        let topics = if passage == 4_000 { "[\"far\"]" } else { "[]" };
+        writeln!(
+            file,
+            "[[readouts.passages]]\ntext = \"Right {passage}.\"\ntopics = {topics}"
+        )
+        .expect("written");
+    }
+    let document = load_str("far.toml", &file).expect("valid").document;
+    let pair = Pair { left: 0, right: 1 };
+    let full = App::new(document.clone(), pair, 120, 30);
+    let opening = App::opening(document, pair, 120, 30);
+    assert!(
+        opening.offset(Side::Right) > 0,
+        "the right pane starts at its anchor"
+    );
+    assert_eq!(opening.offset(Side::Right), full.offset(Side::Right));
+    assert_eq!(screen(&opening), screen(&full));
+    assert!(screen(&opening).contains("Right 4000."));
 }

@@ -61,6 +61,9 @@ pub enum Action {
     },
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Lay out the passages that an opening screen left out (see
+    /// [`App::opening`](super::App::opening)).
+    CompleteLayout,
     /// The file changed on disk and loaded again.
     Reloaded(Box<Document>),
     /// The file changed on disk but is not valid now: the problem.

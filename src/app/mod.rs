@@ -154,6 +154,9 @@ pub struct App {
     pub(crate) presentation: Option<presentation::Presentation>,
     pub(crate) size: (u16, u16),
     pub(crate) view: Option<View>,
+    /// Lay out only what the first screen shows, until
+    /// [`Action::CompleteLayout`].
+    pub(crate) opening: bool,
     /// A message for the status line, until the next action.
     pub(crate) message: Option<String>,
     /// What went wrong reloading the file, until a reload succeeds.
@@ -165,6 +168,18 @@ impl App {
     /// A viewer on `document`, showing the readouts of `pair`, for a
     /// terminal of `width` × `height` cells.
     pub fn new(document: Document, pair: Pair, width: u16, height: u16) -> App {
+        App::laid_out(document, pair, width, height, false)
+    }
+
+    /// Like [`App::new`], but only the passages the first screen shows are
+    /// laid out, so that it can be drawn at once; [`Action::CompleteLayout`]
+    /// lays out the rest. The screen is the same as [`App::new`]'s, and so
+    /// is every screen after the rest is laid out.
+    pub fn opening(document: Document, pair: Pair, width: u16, height: u16) -> App {
+        App::laid_out(document, pair, width, height, true)
+    }
+
+    fn laid_out(document: Document, pair: Pair, width: u16, height: u16, opening: bool) -> App {
         let (topic_passages, anchors) = topic_index(&document, pair);
         let mut app = App {
             document,
@@ -187,6 +202,7 @@ impl App {
             presentation: None,
             size: (0, 0),
             view: None,
+            opening,
             message: None,
             reload_problem: None,
             quit: false,

@@ -187,6 +187,14 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
 
 /// Lays the panes out for the current size, order and filter, keeping the
 /// passage at the top of each pane at its top.
+/// Lays out what an opening screen left out.
+pub(super) fn complete_layout(app: &mut App) {
+    if app.opening {
+        app.opening = false;
+        relayout(app);
+    }
+}
+
 pub(super) fn relayout(app: &mut App) {
     let positions = reading_positions(app);
     rebuild(app, positions, Reuse::Allowed);
@@ -267,6 +275,23 @@ fn lay_out(app: &App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>
                 }
                 _ => None,
             };
+            if app.opening {
+                // The left pane leads from its top; an anchor on its first
+                // passage puts the right pane's top at the anchored passage.
+                let right_top = (app.anchors.iter())
+                    .filter(|anchor| anchor.left == 0)
+                    .map(|anchor| anchor.right)
+                    .max()
+                    .unwrap_or(0);
+                let rows = usize::from(app.size.1);
+                let opening = |side: Side, through: usize| {
+                    PaneLayout::opening(app.readout(side), widths[side.index()], rows, through)
+                };
+                return (
+                    [opening(Side::Left, 0), opening(Side::Right, right_top)],
+                    None,
+                );
+            }
             let lay_out_side = |side: Side| {
                 reusable(side)
                     .unwrap_or_else(|| PaneLayout::new(app.readout(side), widths[side.index()]))

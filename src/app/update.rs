@@ -2,8 +2,8 @@
 //! as the open overlay, the search prompt or presentation mode read it.
 
 use super::navigation::{
-    follow, jump, leader, next_passage_of_topic, relayout, resize, scroll_by, scroll_pages,
-    scroll_to, select_and_jump, set_focus,
+    complete_layout, follow, jump, leader, next_passage_of_topic, relayout, resize, scroll_by,
+    scroll_pages, scroll_to, select_and_jump, set_focus,
 };
 use super::presentation::{self, Presentation};
 use super::{Action, App, Focus, Order, Overlay, Side, overlay, reload, search};
@@ -20,6 +20,10 @@ pub fn update(app: &mut App, action: Action) {
             resize(app, width, height);
             refresh_overlay(app);
             clamp_presentation(app);
+            return;
+        }
+        Action::CompleteLayout => {
+            complete_layout(app);
             return;
         }
         Action::Reloaded(document) => {
@@ -149,7 +153,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleReveal => {}
         Action::Scroll { column, row, rows } => wheel(app, column, row, rows),
         Action::Click { column, row } => click(app, column, row),
-        Action::Interrupt | Action::Resize(..) | Action::Reloaded(_) | Action::ReloadFailed(_) => {}
+        Action::Interrupt
+        | Action::Resize(..)
+        | Action::CompleteLayout
+        | Action::Reloaded(_)
+        | Action::ReloadFailed(_) => {}
     }
 }
 

@@ -63,6 +63,9 @@ pub struct PaneLayout {
     /// when a passage appears more than once or out of order (the by-topic
     /// layout), otherwise `entries` itself is in that order.
     by_passage: Option<Vec<usize>>,
+    /// Passages that follow the laid-out ones but are not laid out yet (see
+    /// [`Self::opening`]).
+    not_laid_out: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +101,32 @@ impl PaneLayout {
             rows: Vec::new(),
             entries: Vec::new(),
             by_passage: None,
+            not_laid_out: 0,
         }
+    }
+
+    /// Lays out only the first passages of a readout: through passage
+    /// `through`, and then as many as fill `rows` more rows. That is the
+    /// opening screen of a large document, drawn before the rest is laid
+    /// out; its rows are the first rows of the full layout.
+    pub fn opening(readout: &Readout, width: usize, rows: usize, through: usize) -> Self {
+        let mut layout = PaneLayout::empty(width);
+        let total = readout.passages.len();
+        let mut laid_out = 0;
+        let mut wanted_rows = rows;
+        while laid_out < total && (laid_out <= through || layout.rows.len() <= wanted_rows) {
+            if laid_out > 0 {
+                layout.rows.push(Row::Gap);
+            }
+            if laid_out == through {
+                wanted_rows = layout.rows.len() + rows;
+            }
+            layout.push_passage(readout, laid_out);
+            laid_out += 1;
+        }
+        layout.not_laid_out = total - laid_out;
+        layout.finish();
+        layout
     }
 
     /// Appends passages, a gap row between each two.
@@ -203,6 +231,17 @@ impl PaneLayout {
     /// How many passages are laid out.
     pub fn passage_count(&self) -> usize {
         self.entries.len()
+    }
+
+    /// How many passages the layout is for, laid out yet or not: what a
+    /// pane's position counts.
+    pub fn passage_total(&self) -> usize {
+        self.entries.len() + self.not_laid_out
+    }
+
+    /// Whether every passage the layout is for is laid out.
+    pub fn is_complete(&self) -> bool {
+        self.not_laid_out == 0
     }
 
     /// The first row of a passage, if it is laid out.
@@ -313,6 +352,28 @@ mod tests {
         assert_eq!(layout.row(2), Some(Row::Gap));
         assert_eq!(layout.passage_rows(0), 2);
         assert_eq!(layout.passage_rows(1), 1);
+    }
+
+    #[test]
+    fn an_opening_layout_is_the_start_of_the_full_one() {
+        let texts: Vec<(&str, bool)> = (0..50).map(|n| ("one two three", n % 3 == 0)).collect();
+        let readout = readout(&texts);
+        let full = PaneLayout::new(&readout, 10);
+        let opening = PaneLayout::opening(&readout, 10, 12, 0);
+        assert!(opening.row_count() > 12, "fills the rows asked for");
+        assert!(opening.passage_count() < full.passage_count());
+        assert_eq!(
+            opening.rows(0, opening.row_count()),
+            full.rows(0, opening.row_count())
+        );
+        assert_eq!(opening.passage_total(), 50);
+        assert!(!opening.is_complete());
+        assert!(full.is_complete());
+        let short = PaneLayout::opening(&readout, 10, 1000, 0);
+        let later = PaneLayout::opening(&readout, 10, 12, 30);
+        let thirtieth = later.first_row(30).expect("laid out through it");
+        assert!(later.row_count() > thirtieth + 12, "and a screen after it");
+        assert_eq!(short, full, "a short readout is laid out whole");
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub fn run_loop<B: Backend>(
     mut watch: Option<&mut Watch>,
 ) -> io::Result<()> {
     draw(terminal, app, theme)?;
+    // An app made with `App::opening` has laid out only the first screen;
+    // the rest is laid out now that it is drawn, before any key is read.
+    update(app, Action::CompleteLayout);
+    draw(terminal, app, theme)?;
     loop {
         if let Some(action) = watch.as_mut().and_then(|watch| watch.poll()) {
             update(app, action);

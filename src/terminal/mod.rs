@@ -100,7 +100,13 @@ fn session(launch: Launch) -> io::Result<()> {
     // early poll keeps a resize before the first key from being lost.
     event::poll(std::time::Duration::ZERO)?;
     let size = terminal.size()?;
-    let mut app = App::new(document, pair, size.width, size.height);
+    // A jump or presentation at start needs every passage laid out; else
+    // the first screen is drawn before the rest of a large document is.
+    let mut app = if topic.is_some() || present {
+        App::new(document, pair, size.width, size.height)
+    } else {
+        App::opening(document, pair, size.width, size.height)
+    };
     if let Some(topic) = topic {
         update(&mut app, Action::JumpToTopic(topic));
     }

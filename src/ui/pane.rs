@@ -76,7 +76,7 @@ fn position(app: &App, side: Side) -> String {
     };
     let pane = &view.panes[side.index()];
     match pane.ordinal_at(app.offset(side)) {
-        Some(ordinal) => format!(" {}/{} ", ordinal + 1, pane.passage_count()),
+        Some(ordinal) => format!(" {}/{} ", ordinal + 1, pane.passage_total()),
         None => String::new(),
     }
 }
