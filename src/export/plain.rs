@@ -139,21 +139,45 @@ impl Paint {
 
     /// A row's pieces as one column exactly `width` columns wide.
     fn compose(&self, pieces: &[Piece<'_>], width: usize) -> String {
-        let mut line = String::new();
+        let mut line = String::with_capacity(width + 16);
         let mut used = 0;
         for piece in pieces {
             if piece.column >= width {
                 break;
             }
-            line.push_str(&" ".repeat(piece.column.saturating_sub(used)));
+            push_spaces(&mut line, piece.column.saturating_sub(used));
             used = used.max(piece.column);
-            let text = truncate(&piece.text, width - used);
-            used += display_width(&text);
-            line.push_str(&self.sgr(&text, tone_codes(piece.tone)));
+            let room = width - used;
+            let piece_width = display_width(&piece.text);
+            if piece_width <= room {
+                used += piece_width;
+                self.push_painted(&mut line, &piece.text, tone_codes(piece.tone));
+            } else {
+                let text = truncate(&piece.text, room);
+                used += display_width(&text);
+                self.push_painted(&mut line, &text, tone_codes(piece.tone));
+            }
         }
-        line.push_str(&" ".repeat(width.saturating_sub(used)));
+        push_spaces(&mut line, width.saturating_sub(used));
         line
     }
+
+    /// Appends text, in an SGR sequence when colour is on.
+    fn push_painted(&self, line: &mut String, text: &str, codes: &str) {
+        if self.color && !text.is_empty() {
+            line.push_str("\u{1b}[");
+            line.push_str(codes);
+            line.push('m');
+            line.push_str(text);
+            line.push_str("\u{1b}[0m");
+        } else {
+            line.push_str(text);
+        }
+    }
+}
+
+fn push_spaces(line: &mut String, count: usize) {
+    line.extend(std::iter::repeat_n(' ', count));
 }
 
 /// The SGR codes of a tone; bold, italic and reverse read without colour

@@ -12,15 +12,45 @@ use ratatui::buffer::CellWidth;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The display width of text as ratatui draws it.
+/// The display width of text as ratatui draws it: the sum of its grapheme
+/// clusters' cell widths.
+///
+/// Loaded text has no control characters, so every ASCII character that
+/// is followed by another is a cluster of one cell: no rule joins two of
+/// them. Only the stretches around other characters are segmented: from
+/// the ASCII character before one (a keycap or a combining mark may build
+/// on it) through the ASCII character after (a prepended mark may join
+/// it). Each such stretch starts and ends on a cluster boundary, so it is
+/// segmented as the whole text would be.
 pub fn display_width(text: &str) -> usize {
-    if text.is_ascii() {
-        // Loaded text has no control characters: every ASCII byte is a cell.
-        return text.len();
+    let bytes = text.as_bytes();
+    let mut width = 0;
+    let mut start = 0;
+    while start < bytes.len() {
+        let next_is_ascii = bytes.get(start + 1).is_none_or(u8::is_ascii);
+        if bytes[start].is_ascii() && next_is_ascii {
+            width += 1;
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        loop {
+            end += 1;
+            while end < bytes.len() && !bytes[end].is_ascii() {
+                end += 1;
+            }
+            if bytes.get(end + 1).is_none_or(u8::is_ascii) {
+                end = (end + 1).min(bytes.len());
+                break;
+            }
+        }
+        width += text[start..end]
+            .graphemes(true)
+            .map(|grapheme| usize::from(grapheme.cell_width()))
+            .sum::<usize>();
+        start = end;
     }
-    text.graphemes(true)
-        .map(|grapheme| usize::from(grapheme.cell_width()))
-        .sum()
+    width
 }
 
 /// Cuts text to `width` columns, ending in "…" when it was cut.
@@ -151,6 +181,27 @@ fn split_long_word(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn display_width_is_the_sum_of_the_clusters_widths(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a", "1", "#", " ", "-", "“", "”", "’", "é", "e\u{301}", "\u{301}", "\u{fe0f}",
+                "\u{20e3}", "\u{200d}", "👩", "🔬", "🏽", "🇺", "🇦", "❤", "問", "Ж", "ا",
+                "\u{600}", "\u{93f}", "क", "ᄀ", "ᅡ", "ᆨ", "\u{200b}", "ｆ",
+            ][..]), 0..24),
+        ) {
+            let text: String = pieces.concat();
+            let clusters: usize = text
+                .graphemes(true)
+                .map(|grapheme| usize::from(grapheme.cell_width()))
+                .sum();
+            prop_assert_eq!(display_width(&text), clusters, "{:?}", text);
+        }
+    }
 
     fn rows(text: &str, width: usize) -> Vec<String> {
         wrap(text, width)
