@@ -53,7 +53,12 @@ generate() {
 # Times shell commands, each on its own, median of $RUNS runs.
 time_commands() {
     if command -v hyperfine > /dev/null; then
-        hyperfine --shell bash --warmup 1 --runs "$RUNS" --style basic "$@"
+        hyperfine --shell bash --warmup 1 --runs "$RUNS" --style basic \
+            --export-json "$DATA/hyperfine.json" "$@"
+        # hyperfine's summary gives means; the figures are medians.
+        python3 -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("%s\n  median %.3f s (min %.3f, max %.3f, %d runs)" % (r["command"], r["median"], r["min"], r["max"], len(r["times"])))' "$DATA/hyperfine.json"
         return
     fi
     local command run

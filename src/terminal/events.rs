@@ -56,13 +56,15 @@ pub fn run_loop<B: Backend>(
         let Some(first) = events.next(TICK)? else {
             continue;
         };
-        apply(app, first);
+        let mut batch = Batch::default();
+        batch.apply(app, first);
         while !app.should_quit() {
             match events.next(Duration::ZERO)? {
-                Some(event) => apply(app, event),
+                Some(event) => batch.apply(app, event),
                 None => break,
             }
         }
+        batch.finish(app);
         if app.should_quit() {
             return Ok(());
         }
@@ -70,15 +72,36 @@ pub fn run_loop<B: Backend>(
     }
 }
 
-fn apply(app: &mut App, event: Event) {
-    let action = match event {
-        Event::Key(key) => keymap::action_for(key, app.input_mode()),
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
-        Event::Mouse(mouse) => mouse_action(mouse),
-        _ => None,
-    };
-    if let Some(action) = action {
-        update(app, action);
+/// Events that arrived together. Of a run of resizes only the last is
+/// applied: each one lays the document out again, and a terminal being
+/// dragged to a new size sends dozens a second.
+#[derive(Default)]
+struct Batch {
+    resize: Option<(u16, u16)>,
+}
+
+impl Batch {
+    fn apply(&mut self, app: &mut App, event: Event) {
+        let action = match event {
+            Event::Resize(width, height) => {
+                self.resize = Some((width, height));
+                return;
+            }
+            Event::Key(key) => keymap::action_for(key, app.input_mode()),
+            Event::Mouse(mouse) => mouse_action(mouse),
+            _ => None,
+        };
+        if let Some(action) = action {
+            // A key or a click after a resize acts on the new screen.
+            self.finish(app);
+            update(app, action);
+        }
+    }
+
+    fn finish(&mut self, app: &mut App) {
+        if let Some((width, height)) = self.resize.take() {
+            update(app, Action::Resize(width, height));
+        }
     }
 }
 
@@ -113,4 +136,44 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, theme: &Theme) ->
 
 fn backend_error(error: impl std::error::Error) -> io::Error {
     io::Error::other(error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::document::load::load_str;
+    use crate::document::{Pair, builtin};
+
+    fn app() -> App {
+        let document = load_str(builtin::NAME, builtin::TEXT)
+            .expect("the built-in readout loads")
+            .document;
+        App::new(document, Pair { left: 0, right: 1 }, 100, 30)
+    }
+
+    #[test]
+    fn of_a_run_of_resizes_only_the_last_is_applied_at_the_end() {
+        let mut app = app();
+        let mut batch = Batch::default();
+        for width in 101..140 {
+            batch.apply(&mut app, Event::Resize(width, 40));
+            assert_eq!(app.size(), (100, 30), "not laid out for every size");
+        }
+        batch.finish(&mut app);
+        assert_eq!(app.size(), (139, 40));
+    }
+
+    #[test]
+    fn a_key_after_a_resize_acts_on_the_new_size() {
+        let mut app = app();
+        let mut batch = Batch::default();
+        batch.apply(&mut app, Event::Resize(120, 40));
+        let key = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        batch.apply(&mut app, Event::Key(key));
+        assert_eq!(app.size(), (120, 40));
+        batch.finish(&mut app);
+        assert_eq!(app.size(), (120, 40));
+    }
 }

@@ -95,7 +95,7 @@ fn session(launch: Launch) -> io::Result<()> {
         watch,
     } = launch;
     enter(mouse)?;
-    let mut terminal = Terminal::new(SteadyColumns::new(CrosstermBackend::new(io::stdout()))?)?;
+    let mut terminal = Terminal::new(SteadyColumns::new(CrosstermBackend::new(io::stdout())))?;
     // crossterm installs its SIGWINCH handler on the first event read; an
     // early poll keeps a resize before the first key from being lost.
     event::poll(std::time::Duration::ZERO)?;

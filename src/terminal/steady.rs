@@ -22,12 +22,14 @@ pub struct SteadyColumns<B: Backend> {
 }
 
 impl<B: Backend> SteadyColumns<B> {
-    pub fn new(inner: B) -> Result<Self, B::Error> {
-        let size = inner.size()?;
-        Ok(SteadyColumns {
+    /// Wraps a backend whose screen is blank (or is cleared before the
+    /// first draw).
+    pub fn new(inner: B) -> Self {
+        SteadyColumns {
             inner,
-            sent: blank(size),
-        })
+            // Grows with the first cells drawn.
+            sent: Buffer::empty(Rect::ZERO),
+        }
     }
 
     #[cfg(test)]
@@ -169,8 +171,16 @@ impl<B: Backend> Backend for SteadyColumns<B> {
 mod tests {
     use super::*;
     use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
+    use ratatui::backend::{CrosstermBackend, TestBackend};
     use ratatui::text::Line;
+    use ratatui::{TerminalOptions, Viewport};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use crate::app::App;
+    use crate::document::load::load_str;
+    use crate::document::{Pair, builtin};
+    use crate::ui::{self, theme::Theme};
 
     #[test]
     fn a_grapheme_is_uneven_when_its_characters_add_up_to_another_width() {
@@ -186,8 +196,7 @@ mod tests {
     #[test]
     fn the_screen_comes_out_the_same_as_without_it() {
         let mut terminal =
-            Terminal::new(SteadyColumns::new(TestBackend::new(20, 3)).expect("a size"))
-                .expect("a terminal");
+            Terminal::new(SteadyColumns::new(TestBackend::new(20, 3))).expect("a terminal");
         for text in ["a 👩\u{200d}🔬 b ❤\u{fe0f} c", "問題 👍🏽 x", "plain"] {
             terminal
                 .draw(|frame| frame.render_widget(Line::from(text), frame.area()))
@@ -195,6 +204,45 @@ mod tests {
             let mut expected = Buffer::empty(Rect::new(0, 0, 20, 3));
             expected.set_string(0, 0, text, ratatui::style::Style::default());
             terminal.backend().inner().assert_buffer(&expected);
+        }
+    }
+
+    /// Counts the bytes written through it.
+    struct Counted(Rc<Cell<usize>>);
+
+    impl std::io::Write for Counted {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.set(self.0.get() + bytes.len());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_redraw_that_changes_nothing_writes_almost_nothing() {
+        let document = load_str(builtin::NAME, builtin::TEXT)
+            .expect("the built-in readout loads")
+            .document;
+        let app = App::new(document, Pair { left: 0, right: 1 }, 200, 50);
+        let count = Rc::new(Cell::new(0));
+        let backend = SteadyColumns::new(CrosstermBackend::new(Counted(Rc::clone(&count))));
+        let viewport = Viewport::Fixed(Rect::new(0, 0, 200, 50));
+        let mut terminal =
+            Terminal::with_options(backend, TerminalOptions { viewport }).expect("a terminal");
+        let mut written = Vec::new();
+        for _ in 0..3 {
+            terminal
+                .draw(|frame| ui::view(frame, &app, &Theme::colored()))
+                .expect("drawn");
+            written.push(count.get());
+        }
+        assert!(written[0] > 1000, "the first frame draws everything");
+        for pair in written.windows(2) {
+            let bytes = pair[1] - pair[0];
+            assert!(bytes <= 64, "an unchanged frame wrote {bytes} bytes");
         }
     }
 }
