@@ -1,7 +1,8 @@
 //! The viewer at 200×50: one keystroke (`update` plus a draw into a
-//! `TestBackend`) at the top, middle and end of a document, a jump to a
-//! topic, a resize reflow, and opening (load, lay out, first frame); for
-//! the built-in readout, a 10 MB and a 50 MB document.
+//! `TestBackend`) at the top, middle and end of a document, a keystroke in
+//! the search prompt, a jump to a topic, a resize reflow, and opening
+//! (load, lay out, first frame); for the built-in readout, a 10 MB and a
+//! 50 MB document.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -115,6 +116,34 @@ fn keystroke(c: &mut Criterion) {
     group.finish();
 }
 
+/// A keystroke in the search prompt: the last letter of "harbour" typed
+/// and taken back, each followed by a draw. The first search folds the
+/// text once, before the timing.
+fn search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search");
+    for (name, text) in inputs() {
+        let mut keys = 0usize;
+        let mut opened = None;
+        group.bench_function(name, |b| {
+            let (app, terminal) = opened.get_or_insert_with(|| {
+                let (mut app, terminal) = open(text());
+                update(&mut app, Action::StartSearch);
+                for c in "harbou".chars() {
+                    update(&mut app, Action::SearchInput(c));
+                }
+                (app, terminal)
+            });
+            let typed = [Action::SearchInput('r'), Action::SearchBackspace];
+            b.iter(|| {
+                update(app, typed[keys % 2].clone());
+                keys += 1;
+                draw(terminal, app);
+            });
+        });
+    }
+    group.finish();
+}
+
 fn jump(c: &mut Criterion) {
     let mut group = c.benchmark_group("jump");
     for (name, text) in inputs() {
@@ -170,5 +199,5 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystroke, jump, resize, first_frame);
+criterion_group!(benches, keystroke, search, jump, resize, first_frame);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 //! (`crate::terminal`) turns events into actions.
 
 mod action;
+mod folded;
 pub mod info;
 pub mod keymap;
 mod navigation;
@@ -151,6 +152,8 @@ pub struct App {
     /// Show only this topic's passages.
     pub(crate) filter: Option<usize>,
     pub(crate) search: Option<search::Search>,
+    /// The readouts' text folded for search, made on the first search.
+    pub(crate) folded: Option<folded::FoldedText>,
     pub(crate) presentation: Option<presentation::Presentation>,
     pub(crate) size: (u16, u16),
     pub(crate) view: Option<View>,
@@ -199,6 +202,7 @@ impl App {
             order: Order::Source,
             filter: None,
             search: None,
+            folded: None,
             presentation: None,
             size: (0, 0),
             view: None,

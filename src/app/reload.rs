@@ -33,12 +33,12 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
     app.anchors = anchors;
     app.topic_cursor = [0, 0];
     app.reload_problem = None;
-    if let Some(search) = &mut app.search {
-        let readouts = [
-            &app.document.readouts[pair.left],
-            &app.document.readouts[pair.right],
-        ];
-        search.refresh(find_all(readouts, &search.query.clone()));
+    app.folded = None;
+    if let Some(query) = app.search.as_ref().map(|search| search.query.clone()) {
+        let matches = find_all(app, &query);
+        if let Some(search) = &mut app.search {
+            search.refresh(matches);
+        }
     }
     rebuild(app, positions, Reuse::Never);
 }

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
+use super::folded::FoldedText;
 use super::navigation::{follow, leader};
 use super::{App, Side};
-use crate::document::Readout;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -66,77 +66,8 @@ impl Search {
     }
 }
 
-/// Every match of `query` in the two readouts, left then right, in reading
-/// order.
-pub fn find_all(readouts: [&Readout; 2], query: &str) -> Vec<Match> {
-    let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let case_sensitive = query.chars().any(char::is_uppercase);
-    let mut matches = Vec::new();
-    for (side, readout) in Side::BOTH.into_iter().zip(readouts) {
-        for (passage, text) in readout.passages.iter().map(|p| &p.text).enumerate() {
-            for range in find_in(text, &query, case_sensitive) {
-                matches.push(Match {
-                    side,
-                    passage,
-                    range,
-                });
-            }
-        }
-    }
-    matches
-}
-
-/// Where `query` occurs in `text`, not overlapping, as byte ranges of
-/// `text`.
-fn find_in(text: &str, query: &str, case_sensitive: bool) -> Vec<Range<usize>> {
-    if case_sensitive {
-        return text
-            .match_indices(query)
-            .map(|(start, found)| start..start + found.len())
-            .collect();
-    }
-    if text.is_ascii() && query.is_ascii() {
-        // ASCII lowercasing keeps every byte where it was.
-        let lowered = text.to_ascii_lowercase();
-        let query = query.to_ascii_lowercase();
-        return lowered
-            .match_indices(&query)
-            .map(|(start, found)| start..start + found.len())
-            .collect();
-    }
-    // Fold each character to its first lowercase form, remembering where it
-    // came from, and look for the folded query among them.
-    let folded: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(at, c)| (at, c.to_lowercase().next().unwrap_or(c)))
-        .collect();
-    let query: Vec<char> = query
-        .chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect();
-    let mut ranges = Vec::new();
-    let mut i = 0;
-    while i + query.len() <= folded.len() {
-        if folded[i..i + query.len()]
-            .iter()
-            .map(|&(_, c)| c)
-            .eq(query.iter().copied())
-        {
-            let (last_at, _) = folded[i + query.len() - 1];
-            let last_len = text[last_at..].chars().next().map_or(0, char::len_utf8);
-            ranges.push(folded[i].0..last_at + last_len);
-            i += query.len();
-        } else {
-            i += 1;
-        }
-    }
-    ranges
-}
-
 pub(super) fn start(app: &mut App) {
+    folded_text(app);
     app.search = Some(Search {
         query: String::new(),
         editing: true,
@@ -155,7 +86,7 @@ pub(super) fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
     change(&mut search.query);
     let query = search.query.clone();
     let saved = search.saved;
-    let matches = find_all([app.readout(Side::Left), app.readout(Side::Right)], &query);
+    let matches = find_all(app, &query);
     if let Some(search) = &mut app.search {
         search.refresh(matches);
     }
@@ -251,6 +182,23 @@ impl ReadingOrder {
     }
 }
 
+/// Folds the two readouts' text for search, unless that is done.
+fn folded_text(app: &mut App) {
+    if app.folded.is_none() {
+        let readouts = [app.readout(Side::Left), app.readout(Side::Right)];
+        app.folded = Some(FoldedText::new(readouts));
+    }
+}
+
+/// Every match of `query` in the two readouts shown.
+pub(super) fn find_all(app: &mut App, query: &str) -> Vec<Match> {
+    folded_text(app);
+    let readouts = [app.readout(Side::Left), app.readout(Side::Right)];
+    app.folded
+        .as_ref()
+        .map_or_else(Vec::new, |folded| folded.find_all(readouts, query))
+}
+
 /// The first match, in reading order, at or after the passage at the top
 /// of the leading pane.
 fn first_match_from_top(app: &App) -> Option<usize> {
@@ -305,34 +253,4 @@ fn match_row(app: &App, found: &Match) -> Option<usize> {
                 .is_some_and(|range| found.range.start < range.end)
         })
         .or(Some(first))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn smart_case() {
-        assert_eq!(find_in("Biden and biden", "biden", false), [0..5, 10..15]);
-        assert_eq!(find_in("Biden and biden", "Biden", true), vec![0..5]);
-    }
-
-    #[test]
-    fn folding_keeps_byte_ranges_of_the_original() {
-        let text = "Переговоры в Женеве";
-        let found = find_in(text, "женеве", false);
-        assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].clone()], "Женеве");
-        let text = "ÀB àb";
-        let found = find_in(text, "àb", false);
-        assert_eq!(
-            found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
-            ["ÀB", "àb"]
-        );
-    }
-
-    #[test]
-    fn matches_do_not_overlap() {
-        assert_eq!(find_in("aaaa", "aa", false), [0..2, 2..4]);
-    }
 }

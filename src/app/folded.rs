@@ -1,0 +1,184 @@
+//! The two readouts' text prepared once for search: folded to lower case
+//! with every byte where it was, one buffer a side. A keystroke in the
+//! search prompt is then one vectorised scan (memchr's `memmem`) of each
+//! buffer, instead of folding every passage again.
+
+use memchr::memmem::Finder;
+
+use super::Side;
+use super::search::Match;
+use crate::document::Readout;
+
+/// Ends each passage in a side's buffer. Loaded text never holds it (the
+/// loader shows control characters as symbols), so no match spans two
+/// passages.
+const END_OF_PASSAGE: char = '\0';
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoldedText {
+    sides: [FoldedSide; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FoldedSide {
+    /// Every passage folded, each followed by [`END_OF_PASSAGE`].
+    text: String,
+    /// Where each passage starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl FoldedText {
+    pub fn new(readouts: [&Readout; 2]) -> Self {
+        FoldedText {
+            sides: readouts.map(FoldedSide::new),
+        }
+    }
+
+    /// Every match of `query` in the two readouts, left then right, in
+    /// reading order; white space in the query counts as one space. Smart
+    /// case: a query with a capital letter is matched exactly, in the
+    /// passages themselves; any other, in the folded text.
+    pub fn find_all(&self, readouts: [&Readout; 2], query: &str) -> Vec<Match> {
+        let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut matches = Vec::new();
+        if query.chars().any(char::is_uppercase) {
+            let finder = Finder::new(query.as_bytes());
+            for (side, readout) in Side::BOTH.into_iter().zip(readouts) {
+                for (passage, text) in readout.passages.iter().map(|p| &p.text).enumerate() {
+                    matches.extend(finder.find_iter(text.as_bytes()).map(|start| Match {
+                        side,
+                        passage,
+                        range: start..start + query.len(),
+                    }));
+                }
+            }
+            return matches;
+        }
+        let query = fold(&query);
+        let finder = Finder::new(query.as_bytes());
+        for (side, folded) in Side::BOTH.into_iter().zip(&self.sides) {
+            let mut passage = 0;
+            for at in finder.find_iter(folded.text.as_bytes()) {
+                while folded
+                    .starts
+                    .get(passage + 1)
+                    .is_some_and(|&next| next <= at)
+                {
+                    passage += 1;
+                }
+                let start = at - folded.starts[passage];
+                matches.push(Match {
+                    side,
+                    passage,
+                    range: start..start + query.len(),
+                });
+            }
+        }
+        matches
+    }
+}
+
+impl FoldedSide {
+    fn new(readout: &Readout) -> Self {
+        let length = readout.passages.iter().map(|p| p.text.len() + 1).sum();
+        let mut text = String::with_capacity(length);
+        let mut starts = Vec::with_capacity(readout.passages.len());
+        for passage in &readout.passages {
+            let start = text.len();
+            starts.push(start);
+            if passage.text.is_ascii() {
+                text.push_str(&passage.text);
+                text[start..].make_ascii_lowercase();
+            } else {
+                text.extend(passage.text.chars().map(fold_char));
+            }
+            text.push(END_OF_PASSAGE);
+        }
+        FoldedSide { text, starts }
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// A character's first lower-case form, when that takes as many bytes; a
+/// character whose lower case is longer or shorter in UTF-8 (the Kelvin
+/// sign, dotted capital I) stays as it is, so that every byte of the folded
+/// text is where it was in the passage.
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c.to_lowercase().next() {
+        Some(lower) if lower.len_utf8() == c.len_utf8() => lower,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Passage;
+
+    fn readout(texts: &[&str]) -> Readout {
+        let passages = texts.iter().map(|t| Passage::new(t, Vec::new())).collect();
+        Readout::new("r", "R", passages)
+    }
+
+    fn found(texts: &[&str], query: &str) -> Vec<(usize, String)> {
+        let left = readout(texts);
+        let right = readout(&[]);
+        let folded = FoldedText::new([&left, &right]);
+        folded
+            .find_all([&left, &right], query)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.passage,
+                    left.passages[m.passage].text[m.range].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn smart_case() {
+        let texts = ["Biden and biden"];
+        assert_eq!(found(&texts, "biden").len(), 2);
+        assert_eq!(found(&texts, "Biden"), [(0, "Biden".to_string())]);
+    }
+
+    #[test]
+    fn folding_keeps_byte_ranges_of_the_original() {
+        assert_eq!(
+            found(&["Переговоры в Женеве"], "женеве"),
+            [(0, "Женеве".to_string())]
+        );
+        let texts = ["ÀB àb", "\u{212a}elvin İstanbul"];
+        let matches: Vec<String> = found(&texts, "àb").into_iter().map(|m| m.1).collect();
+        assert_eq!(matches, ["ÀB", "àb"]);
+        assert_eq!(found(&texts, "stanbul"), [(1, "stanbul".to_string())]);
+    }
+
+    #[test]
+    fn matches_do_not_overlap_nor_span_passages() {
+        assert_eq!(found(&["aaaa"], "aa").len(), 2);
+        assert!(found(&["end", "start"], "end start").is_empty());
+        assert_eq!(
+            found(&["one", "two", "three two"], "two"),
+            [(1, "two".to_string()), (2, "two".to_string())]
+        );
+    }
+
+    #[test]
+    fn white_space_in_the_query_is_one_space() {
+        assert_eq!(
+            found(&["in Geneva"], "  in   geneva "),
+            [(0, "in Geneva".to_string())]
+        );
+    }
+}
