@@ -329,3 +329,25 @@ fn a_reload_that_drops_the_current_topic_falls_back_cleanly() {
     assert_eq!(app.selected(), 0);
     assert_eq!(app.filter(), None);
 }
+
+#[test]
+fn leaving_an_order_and_coming_back_gives_the_same_screen_at_any_size() {
+    let mut app = builtin_app(120, 35);
+    press(&mut app, "<Tab><Down><Down><Down>");
+    let panes = |app: &App| app.view().expect("laid out").panes.clone();
+    let source = (panes(&app), app.offset(Side::Left));
+    press(&mut app, "t");
+    let by_topic = panes(&app);
+    press(&mut app, "t");
+    assert_eq!((panes(&app), app.offset(Side::Left)), source);
+    press(&mut app, "t");
+    assert_eq!(panes(&app), by_topic);
+    // A layout kept at another width is not taken for this one.
+    update(&mut app, Action::Resize(90, 35));
+    press(&mut app, "t");
+    let fresh = App::new(builtin_document(), Pair { left: 0, right: 1 }, 90, 35);
+    assert_eq!(panes(&app), panes(&fresh));
+    press(&mut app, "f");
+    press(&mut app, "f");
+    assert_eq!(panes(&app), panes(&fresh));
+}

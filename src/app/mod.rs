@@ -122,6 +122,8 @@ pub struct View {
     pub map: SyncMap,
     /// In the by-topic order: the heading row of each topic's block.
     pub topic_rows: Option<Vec<usize>>,
+    /// The topic the panes show alone, if they are filtered.
+    pub filter: Option<usize>,
 }
 
 /// The whole state of the viewer.
@@ -152,6 +154,8 @@ pub struct App {
     /// Show only this topic's passages.
     pub(crate) filter: Option<usize>,
     pub(crate) search: Option<search::Search>,
+    /// Layouts of the orders not shown, to come back to.
+    pub(crate) kept: navigation::KeptLayouts,
     /// The readouts' text folded for search, made on the first search.
     pub(crate) folded: Option<folded::FoldedText>,
     pub(crate) presentation: Option<presentation::Presentation>,
@@ -202,6 +206,7 @@ impl App {
             order: Order::Source,
             filter: None,
             search: None,
+            kept: navigation::KeptLayouts::default(),
             folded: None,
             presentation: None,
             size: (0, 0),

@@ -219,6 +219,7 @@ pub(super) fn reading_positions(app: &App) -> ReadingPositions {
 pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) {
     if reuse == Reuse::Never {
         app.view = None;
+        app.kept = KeptLayouts::default();
     }
     let (width, height) = app.size;
     let screen = Screen::split(Rect::new(0, 0, width, height), app.sidebar_wanted_width());
@@ -231,12 +232,14 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
         return;
     };
     let widths = [inner(screen.left).width, inner(screen.right).width].map(usize::from);
+    keep_layouts(app);
     let (panes, topic_rows) = lay_out(app, widths);
     app.view = Some(View {
         screen: Some(screen),
         panes,
         map: SyncMap::new(&[], 0, 0),
         topic_rows,
+        filter: app.filter,
     });
     refresh_map(app);
     for side in Side::BOTH {
@@ -247,9 +250,54 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
     follow(app, leader(app));
 }
 
-/// The panes' layouts at these widths, reusing the current ones where
-/// nothing that shapes them has changed.
-fn lay_out(app: &App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>>) {
+/// The layouts of the orders not shown: whole-document layouts take long
+/// enough to lay out (45 ms for 10 MB) that going back to the source order,
+/// or again to the by-topic one, should not lay them out again.
+#[derive(Debug, Clone, Default)]
+pub struct KeptLayouts {
+    source: Option<[PaneLayout; 2]>,
+    by_topic: Option<([PaneLayout; 2], Vec<usize>)>,
+}
+
+/// Moves the current layouts into [`KeptLayouts`], by the order they were
+/// made for; a filtered layout is quick to make again and is not kept.
+fn keep_layouts(app: &mut App) {
+    let Some(view) = app.view.take() else {
+        return;
+    };
+    match (view.filter, view.topic_rows) {
+        (Some(_), _) => {}
+        (None, Some(topic_rows)) => app.kept.by_topic = Some((view.panes, topic_rows)),
+        (None, None) => app.kept.source = Some(view.panes),
+    }
+}
+
+/// The panes' layouts at these widths, reusing kept ones where nothing
+/// that shapes them has changed.
+fn lay_out(app: &mut App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>>) {
+    let fits = |panes: &[PaneLayout; 2]| {
+        Side::BOTH.map(|side| panes[side.index()].width() == widths[side.index()]) == [true; 2]
+    };
+    let mut kept_source = None;
+    if app.filter.is_none() {
+        match app.order {
+            Order::ByTopic => match app.kept.by_topic.take() {
+                Some((panes, topic_rows)) if fits(&panes) => return (panes, Some(topic_rows)),
+                _ => {}
+            },
+            Order::Source => kept_source = app.kept.source.take(),
+        }
+    }
+    lay_out_anew(app, widths, kept_source)
+}
+
+/// Lays the panes out; in the source order, a side whose kept layout has
+/// the width is not laid out again.
+fn lay_out_anew(
+    app: &App,
+    widths: [usize; 2],
+    kept_source: Option<[PaneLayout; 2]>,
+) -> ([PaneLayout; 2], Option<Vec<usize>>) {
     let sides = [Side::Left, Side::Right].map(|side| ArrangedSide {
         readout: app.readout(side),
         by_topic: &app.topic_passages[side.index()],
@@ -264,17 +312,6 @@ fn lay_out(app: &App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>
             (synopsis.panes, Some(synopsis.topic_rows))
         }
         Order::Source => {
-            let reusable = |side: Side| match &app.view {
-                Some(view)
-                    if view.topic_rows.is_none()
-                        && view.panes[side.index()].width() == widths[side.index()]
-                        && view.panes[side.index()].passage_count()
-                            == app.readout(side).passages.len() =>
-                {
-                    Some(view.panes[side.index()].clone())
-                }
-                _ => None,
-            };
             if app.opening {
                 // The left pane leads from its top; an anchor on its first
                 // passage puts the right pane's top at the anchored passage.
@@ -292,14 +329,18 @@ fn lay_out(app: &App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>
                     None,
                 );
             }
-            let lay_out_side = |side: Side| {
-                reusable(side)
-                    .unwrap_or_else(|| PaneLayout::new(app.readout(side), widths[side.index()]))
+            let [kept_left, kept_right] = kept_source.map_or([None, None], |panes| panes.map(Some));
+            let lay_out_side = |side: Side, kept: Option<PaneLayout>| {
+                let width = widths[side.index()];
+                match kept {
+                    Some(pane) if pane.width() == width && pane.is_complete() => pane,
+                    _ => PaneLayout::new(app.readout(side), width),
+                }
             };
             // The two readouts are laid out at once, one on another core.
             let (left, right) = std::thread::scope(|scope| {
-                let right = scope.spawn(|| lay_out_side(Side::Right));
-                let left = lay_out_side(Side::Left);
+                let right = scope.spawn(|| lay_out_side(Side::Right, kept_right));
+                let left = lay_out_side(Side::Left, kept_left);
                 let right = right
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
