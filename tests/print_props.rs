@@ -8,7 +8,8 @@ use common::random::document;
 use proptest::prelude::*;
 use readouts::document::Pair;
 use readouts::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
-use readouts::layout::arrange::{Side, aligned};
+use readouts::layout::arrange::{Side, aligned, synopsis, topic_only};
+use readouts::layout::pane::PaneLayout;
 use readouts::layout::sync::{candidate_anchors, non_crossing};
 use readouts::layout::wrap::display_width;
 
@@ -54,12 +55,44 @@ proptest! {
             readout: &document.readouts[i],
             by_topic: &by_topic[i],
             width,
+            wrapped: None,
         });
         let [left, right] = aligned(sides, &anchors);
         prop_assert_eq!(left.row_count(), right.row_count());
         prop_assert_eq!(left.passage_count(), document.readouts[0].passages.len());
         for anchor in &anchors {
             prop_assert_eq!(left.first_row(anchor.left), right.first_row(anchor.right));
+        }
+    }
+
+    #[test]
+    fn rows_copied_from_a_wrapped_readout_are_the_rows_wrapped_anew(
+        document in document(),
+        width in 15usize..100,
+        other_width in 15usize..100,
+    ) {
+        let topic_count = document.topics.len();
+        let by_topic = [0, 1].map(|i| document.readouts[i].passages_by_topic(topic_count));
+        // Wrapped at this width the rows are copied; at another, they must
+        // not be.
+        let wrapped = [width, other_width]
+            .map(|w| [0, 1].map(|i| PaneLayout::new(&document.readouts[i], w)));
+        let sides = |copy: Option<usize>| {
+            [0, 1].map(|i| Side {
+                readout: &document.readouts[i],
+                by_topic: &by_topic[i],
+                width,
+                wrapped: copy.map(|c| &wrapped[c][i]),
+            })
+        };
+        let anchors = [];
+        for copy in [Some(0), Some(1)] {
+            prop_assert_eq!(aligned(sides(copy), &anchors), aligned(sides(None), &anchors));
+            prop_assert_eq!(synopsis(&document, sides(copy)), synopsis(&document, sides(None)));
+            prop_assert_eq!(
+                topic_only(&document, sides(copy), 0),
+                topic_only(&document, sides(None), 0)
+            );
         }
     }
 }

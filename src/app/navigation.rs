@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::{App, Focus, Order, Side, SyncMode, View};
 use crate::layout::arrange::{self, Side as ArrangedSide};
+use crate::layout::on_both_sides;
 use crate::layout::pane::PaneLayout;
 use crate::layout::screen::{Screen, inner};
 use crate::layout::sync::SyncMap;
@@ -298,10 +299,13 @@ fn lay_out_anew(
     widths: [usize; 2],
     kept_source: Option<[PaneLayout; 2]>,
 ) -> ([PaneLayout; 2], Option<Vec<usize>>) {
+    // The filtered and by-topic layouts copy the rows of passages from
+    // the source order's, when it is kept at these widths.
     let sides = [Side::Left, Side::Right].map(|side| ArrangedSide {
         readout: app.readout(side),
         by_topic: &app.topic_passages[side.index()],
         width: widths[side.index()],
+        wrapped: app.kept.source.as_ref().map(|panes| &panes[side.index()]),
     });
     if let Some(topic) = app.filter {
         return (arrange::topic_only(&app.document, sides, topic), None);
@@ -337,16 +341,11 @@ fn lay_out_anew(
                     _ => PaneLayout::new(app.readout(side), width),
                 }
             };
-            // The two readouts are laid out at once, one on another core.
-            let (left, right) = std::thread::scope(|scope| {
-                let right = scope.spawn(|| lay_out_side(Side::Right, kept_right));
-                let left = lay_out_side(Side::Left, kept_left);
-                let right = right
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (left, right)
-            });
-            ([left, right], None)
+            let panes = on_both_sides(
+                || lay_out_side(Side::Left, kept_left),
+                || lay_out_side(Side::Right, kept_right),
+            );
+            (panes, None)
         }
     }
 }

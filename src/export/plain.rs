@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use crate::document::{Document, Pair};
 use crate::layout::arrange::{self, Side};
+use crate::layout::on_both_sides;
 use crate::layout::pane::{MARGIN, PaneLayout, QUOTE_INDENT, RIGHT_PADDING};
 use crate::layout::pieces::{Piece, Tone, pieces};
 use crate::layout::screen::MIN_TEXT_WIDTH;
@@ -55,10 +56,20 @@ pub fn write_side_by_side(
     ];
     let topic_count = document.topics.len();
     let by_topic = readouts.map(|readout| readout.passages_by_topic(topic_count));
+    // Every passage is printed, in an order with padding between: both
+    // readouts are wrapped first, one on each core, and their rows copied.
+    let wrapped = match options.arrangement {
+        Arrangement::Topic(_) => None,
+        Arrangement::SourceOrder | Arrangement::ByTopic => Some(on_both_sides(
+            || PaneLayout::new(readouts[0], widths[0]),
+            || PaneLayout::new(readouts[1], widths[1]),
+        )),
+    };
     let sides = [0, 1].map(|i| Side {
         readout: readouts[i],
         by_topic: &by_topic[i],
         width: widths[i],
+        wrapped: wrapped.as_ref().map(|panes| &panes[i]),
     });
     let panes: [PaneLayout; 2] = match options.arrangement {
         Arrangement::SourceOrder => {

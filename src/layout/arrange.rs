@@ -18,6 +18,15 @@ pub struct Side<'a> {
     pub readout: &'a Readout,
     pub by_topic: &'a [Vec<usize>],
     pub width: usize,
+    /// The readout already laid out at this width, if at hand: passages
+    /// are copied from it rather than wrapped again.
+    pub wrapped: Option<&'a PaneLayout>,
+}
+
+impl Side<'_> {
+    fn push_passages(&self, pane: &mut PaneLayout, passages: impl IntoIterator<Item = usize>) {
+        pane.push_passages_from(self.readout, passages, self.wrapped);
+    }
 }
 
 /// The by-topic layout, and where each block starts.
@@ -38,34 +47,30 @@ pub fn aligned(sides: [Side<'_>; 2], anchors: &[Anchor]) -> [PaneLayout; 2] {
     for anchor in anchors {
         let targets = [anchor.left, anchor.right];
         for (i, side) in sides.iter().enumerate() {
-            push_with_gaps(&mut panes[i], side.readout, next[i]..targets[i]);
+            push_with_gaps(&mut panes[i], side, next[i]..targets[i]);
             if panes[i].row_count() > 0 {
                 panes[i].push_row(Row::Gap);
             }
         }
         pad_together(&mut panes);
         for (i, side) in sides.iter().enumerate() {
-            panes[i].push_passage(side.readout, targets[i]);
+            panes[i].push_passage_from(side.readout, targets[i], side.wrapped);
             next[i] = targets[i] + 1;
         }
     }
     for (i, side) in sides.iter().enumerate() {
-        push_with_gaps(
-            &mut panes[i],
-            side.readout,
-            next[i]..side.readout.passages.len(),
-        );
+        push_with_gaps(&mut panes[i], side, next[i]..side.readout.passages.len());
     }
     finish_together(panes)
 }
 
 /// Appends passages, each after a gap row unless the pane is empty.
-fn push_with_gaps(pane: &mut PaneLayout, readout: &Readout, passages: std::ops::Range<usize>) {
+fn push_with_gaps(pane: &mut PaneLayout, side: &Side<'_>, passages: std::ops::Range<usize>) {
     for passage in passages {
         if pane.row_count() > 0 {
             pane.push_row(Row::Gap);
         }
-        pane.push_passage(readout, passage);
+        pane.push_passage_from(side.readout, passage, side.wrapped);
     }
 }
 
@@ -82,7 +87,7 @@ pub fn topic_only(document: &Document, sides: [Side<'_>; 2], topic: usize) -> [P
 fn push_topic_block(pane: &mut PaneLayout, document: &Document, side: Side<'_>, topic: usize) {
     match side.by_topic.get(topic) {
         Some(passages) if !passages.is_empty() => {
-            pane.push_passages(side.readout, passages.iter().copied());
+            side.push_passages(pane, passages.iter().copied());
         }
         _ => {
             let number = to_u32(topic);
@@ -129,7 +134,7 @@ pub fn synopsis(document: &Document, sides: [Side<'_>; 2]) -> Synopsis {
         let row = panes[0].row_count();
         for ((pane, side), passages) in panes.iter_mut().zip(sides).zip(untagged) {
             pane.push_row(Row::OtherHeading);
-            pane.push_passages(side.readout, passages);
+            side.push_passages(pane, passages);
         }
         Some(row)
     } else {
@@ -190,6 +195,7 @@ mod tests {
             readout: readouts[i],
             by_topic: &by_topic[i],
             width: 9,
+            wrapped: None,
         })
     }
 

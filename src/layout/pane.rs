@@ -131,11 +131,22 @@ impl PaneLayout {
 
     /// Appends passages, a gap row between each two.
     pub fn push_passages(&mut self, readout: &Readout, passages: impl IntoIterator<Item = usize>) {
+        self.push_passages_from(readout, passages, None);
+    }
+
+    /// Appends passages, a gap row between each two, copying their rows from
+    /// `wrapped` where it has them (see [`Self::push_passage_from`]).
+    pub fn push_passages_from(
+        &mut self,
+        readout: &Readout,
+        passages: impl IntoIterator<Item = usize>,
+        wrapped: Option<&PaneLayout>,
+    ) {
         for (number, passage) in passages.into_iter().enumerate() {
             if number > 0 {
                 self.rows.push(Row::Gap);
             }
-            self.push_passage(readout, passage);
+            self.push_passage_from(readout, passage, wrapped);
         }
     }
 
@@ -173,6 +184,32 @@ impl PaneLayout {
             order.sort_by_key(|&i| (self.entries[i].passage, self.entries[i].first_row));
             order
         });
+    }
+
+    /// Appends a passage's rows, copied from `wrapped` (the readout laid
+    /// out at the same width) when it has them, else wrapped anew.
+    pub fn push_passage_from(
+        &mut self,
+        readout: &Readout,
+        index: usize,
+        wrapped: Option<&PaneLayout>,
+    ) {
+        let copied = wrapped
+            .filter(|wrapped| wrapped.width == self.width)
+            .and_then(|wrapped| {
+                let first = wrapped.first_row(index)?;
+                Some(&wrapped.rows[first..first + wrapped.passage_rows(index)])
+            });
+        match copied {
+            Some(rows) => {
+                self.entries.push(Entry {
+                    passage: index,
+                    first_row: self.rows.len(),
+                });
+                self.rows.extend_from_slice(rows);
+            }
+            None => self.push_passage(readout, index),
+        }
     }
 
     /// Appends a passage's rows.
