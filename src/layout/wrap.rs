@@ -23,6 +23,9 @@ use unicode_segmentation::UnicodeSegmentation;
 /// it). Each such stretch starts and ends on a cluster boundary, so it is
 /// segmented as the whole text would be.
 pub fn display_width(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len();
+    }
     let bytes = text.as_bytes();
     let mut width = 0;
     let mut start = 0;
