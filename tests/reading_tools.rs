@@ -351,3 +351,26 @@ fn leaving_an_order_and_coming_back_gives_the_same_screen_at_any_size() {
     press(&mut app, "f");
     assert_eq!(panes(&app), panes(&fresh));
 }
+
+#[test]
+fn the_info_view_counts_words_again_after_a_reload() {
+    let mut app = builtin_app(140, 60);
+    press(&mut app, "i");
+    let words = |app: &App| {
+        common::screen(app)
+            .lines()
+            .filter_map(|line| line.split("passages, ").nth(1))
+            .map(|rest| rest.split(' ').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let before = words(&app);
+    assert_eq!(before.len(), 2, "both readouts' lengths are shown");
+    let mut document = builtin_document();
+    document.readouts[0].passages[0].text.push_str(" one two three");
+    update(&mut app, Action::Reloaded(Box::new(document)));
+    press(&mut app, "ii");
+    let after = words(&app);
+    let count = |text: &str| text.parse::<usize>().expect("a number");
+    assert_eq!(count(&after[0]), count(&before[0]) + 3);
+    assert_eq!(after[1], before[1]);
+}

@@ -51,7 +51,8 @@ pub fn lines(app: &App) -> Vec<InfoLine> {
             format!(
                 "{} passages, {} words",
                 readout.passages.len(),
-                readout.word_count()
+                app.word_counts
+                    .map_or_else(|| readout.word_count(), |counts| counts[side.index()])
             ),
         ));
     }

@@ -156,6 +156,9 @@ pub struct App {
     pub(crate) search: Option<search::Search>,
     /// Layouts of the orders not shown, to come back to.
     pub(crate) kept: navigation::KeptLayouts,
+    /// The words of each shown readout, counted when the info view first
+    /// opens.
+    pub(crate) word_counts: Option<[usize; 2]>,
     /// The readouts' text folded for search, made on the first search.
     pub(crate) folded: Option<folded::FoldedText>,
     pub(crate) presentation: Option<presentation::Presentation>,
@@ -207,6 +210,7 @@ impl App {
             filter: None,
             search: None,
             kept: navigation::KeptLayouts::default(),
+            word_counts: None,
             folded: None,
             presentation: None,
             size: (0, 0),

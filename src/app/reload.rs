@@ -34,6 +34,7 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
     app.topic_cursor = [0, 0];
     app.reload_problem = None;
     app.folded = None;
+    app.word_counts = None;
     if let Some(query) = app.search.as_ref().map(|search| search.query.clone()) {
         let matches = find_all(app, &query);
         if let Some(search) = &mut app.search {

@@ -320,6 +320,9 @@ fn open_overlay(app: &mut App, overlay: Overlay) {
 
 /// Wraps the open overlay's rows to its width.
 fn refresh_overlay(app: &mut App) {
+    if app.overlay == Some(Overlay::Info) && app.word_counts.is_none() {
+        app.word_counts = Some(Side::BOTH.map(|side| app.readout(side).word_count()));
+    }
     app.overlay_rows = match app.overlay {
         Some(overlay) => {
             let width = usize::from(app.overlay_geometry_for(None).1.width);
