@@ -1,15 +1,15 @@
 //! The viewer at 200×50: one keystroke (`update` plus a draw into a
 //! `TestBackend`) at the top, middle and end of a document, a keystroke in
-//! the search prompt, a jump to a topic, a resize reflow, and opening
-//! (load, lay out, first frame); for the built-in readout, a 10 MB and a
-//! 50 MB document.
+//! the search prompt, a jump to a topic, a resize reflow, a change of
+//! order, and opening (load, lay out, first frame); for the built-in
+//! readout, a 10 MB and a 50 MB document.
 
 #[path = "support/corpus.rs"]
 mod corpus;
 
 use std::sync::OnceLock;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use readouts::app::{Action, App, Side, update};
@@ -190,6 +190,37 @@ fn resize(c: &mut Criterion) {
     group.finish();
 }
 
+/// `t`: the first switch to the by-topic order (its rows copied from the
+/// source order's), and switching back and forth after it (both kept).
+fn order(c: &mut Criterion) {
+    let mut group = c.benchmark_group("order");
+    group.sample_size(10);
+    for (name, text) in inputs() {
+        let mut opened = None;
+        group.bench_function(BenchmarkId::new(name, "first"), |b| {
+            let app: &App = opened.get_or_insert_with(|| open(text()).0);
+            b.iter_batched(
+                || app.clone(),
+                |mut app| {
+                    update(&mut app, Action::ToggleOrder);
+                    app
+                },
+                BatchSize::PerIteration,
+            );
+        });
+        let mut toggled = None;
+        group.bench_function(BenchmarkId::new(name, "again"), |b| {
+            let app = toggled.get_or_insert_with(|| {
+                let (mut app, _) = open(text());
+                update(&mut app, Action::ToggleOrder);
+                app
+            });
+            b.iter(|| update(app, Action::ToggleOrder));
+        });
+    }
+    group.finish();
+}
+
 fn first_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("open");
     group.sample_size(10);
@@ -199,5 +230,5 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystroke, search, jump, resize, first_frame);
+criterion_group!(benches, keystroke, search, jump, resize, order, first_frame);
 criterion_main!(benches);

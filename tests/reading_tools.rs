@@ -366,7 +366,9 @@ fn the_info_view_counts_words_again_after_a_reload() {
     let before = words(&app);
     assert_eq!(before.len(), 2, "both readouts' lengths are shown");
     let mut document = builtin_document();
-    document.readouts[0].passages[0].text.push_str(" one two three");
+    document.readouts[0].passages[0]
+        .text
+        .push_str(" one two three");
     update(&mut app, Action::Reloaded(Box::new(document)));
     press(&mut app, "ii");
     let after = words(&app);
