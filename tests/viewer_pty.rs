@@ -379,3 +379,23 @@ fn the_file_reloads_when_rewritten_and_a_broken_edit_keeps_the_last_good_content
     session.send("q");
     assert_eq!(session.wait_exit().exit_code(), 0);
 }
+
+#[test]
+fn ctrl_l_draws_over_what_another_program_wrote() {
+    let mut session = started(100, 30);
+    let clean = session.contents();
+    session.scribble(b"\x1b[5;5Hwritten by another program\x1b[20;60HXXXXXXXXXXXX");
+    assert!(session.contents().contains("written by another program"));
+    // A redraw draws only what changed, so the scribble stays.
+    session.send("s");
+    session.wait_for_text("lockstep");
+    assert!(session.contents().contains("written by another program"));
+    session.send("s");
+    session.send("s");
+    session.send("\x0c");
+    session.wait_for_screen("the whole screen drawn again", |screen| {
+        screen.contents() == clean
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}

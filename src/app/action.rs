@@ -59,6 +59,9 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Draw the whole screen again, as if nothing were on it: whatever
+    /// else wrote to the terminal is drawn over.
+    Repaint,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Lay out the passages that an opening screen left out (see

@@ -167,6 +167,12 @@ const BINDINGS: &[Binding] = &[
         action: Action::Close,
         what: "close an overlay, clear a search",
     },
+    Binding {
+        shown: "Ctrl-l",
+        keys: &[(KeyCode::Char('l'), CTRL)],
+        action: Action::Repaint,
+        what: "draw the whole screen again",
+    },
 ];
 
 /// Keys in presentation mode.
@@ -237,6 +243,12 @@ const PRESENTATION: &[Binding] = &[
         shown: "",
         keys: &[(KeyCode::Char('i'), NONE)],
         action: Action::ToggleInfo,
+        what: "",
+    },
+    Binding {
+        shown: "",
+        keys: &[(KeyCode::Char('l'), CTRL)],
+        action: Action::Repaint,
         what: "",
     },
 ];

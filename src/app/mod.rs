@@ -172,6 +172,8 @@ pub struct App {
     /// What went wrong reloading the file, until a reload succeeds.
     pub(crate) reload_problem: Option<String>,
     pub(crate) quit: bool,
+    /// How many times the whole screen was asked to be drawn again.
+    pub(crate) repaints: u64,
 }
 
 impl App {
@@ -219,6 +221,7 @@ impl App {
             message: None,
             reload_problem: None,
             quit: false,
+            repaints: 0,
         };
         update(&mut app, Action::Resize(width, height));
         app
@@ -292,6 +295,12 @@ impl App {
 
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// Grows by one each time the whole screen is to be drawn again
+    /// (`Ctrl-l`); the terminal repaints when it changes.
+    pub fn repaints(&self) -> u64 {
+        self.repaints
     }
 
     pub fn should_quit(&self) -> bool {

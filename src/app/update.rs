@@ -26,6 +26,10 @@ pub fn update(app: &mut App, action: Action) {
             complete_layout(app);
             return;
         }
+        Action::Repaint => {
+            app.repaints = app.repaints.wrapping_add(1);
+            return;
+        }
         Action::Reloaded(document) => {
             reload::replace_document(app, *document);
             refresh_overlay(app);
@@ -156,6 +160,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Interrupt
         | Action::Resize(..)
         | Action::CompleteLayout
+        | Action::Repaint
         | Action::Reloaded(_)
         | Action::ReloadFailed(_) => {}
     }

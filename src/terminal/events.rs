@@ -43,15 +43,16 @@ pub fn run_loop<B: Backend>(
     events: &mut impl EventSource,
     mut watch: Option<&mut Watch>,
 ) -> io::Result<()> {
-    draw(terminal, app, theme)?;
+    let mut painter = Painter::new(app);
+    painter.draw(terminal, app, theme)?;
     // An app made with `App::opening` has laid out only the first screen;
     // the rest is laid out now that it is drawn, before any key is read.
     update(app, Action::CompleteLayout);
-    draw(terminal, app, theme)?;
+    painter.draw(terminal, app, theme)?;
     loop {
         if let Some(action) = watch.as_mut().and_then(|watch| watch.poll()) {
             update(app, action);
-            draw(terminal, app, theme)?;
+            painter.draw(terminal, app, theme)?;
         }
         let Some(first) = events.next(TICK)? else {
             continue;
@@ -68,7 +69,7 @@ pub fn run_loop<B: Backend>(
         if app.should_quit() {
             return Ok(());
         }
-        draw(terminal, app, theme)?;
+        painter.draw(terminal, app, theme)?;
     }
 }
 
@@ -123,15 +124,41 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
     }
 }
 
-fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App, theme: &Theme) -> io::Result<()> {
-    let size = terminal.size().map_err(backend_error)?;
-    if (size.width, size.height) != app.size() {
-        update(app, Action::Resize(size.width, size.height));
+/// The terminal's screen as the loop last drew it.
+struct Painter {
+    /// The app's repaint count at the last draw.
+    repaints: u64,
+}
+
+impl Painter {
+    fn new(app: &App) -> Self {
+        Painter {
+            repaints: app.repaints(),
+        }
     }
-    terminal
-        .draw(|frame| ui::view(frame, app, theme))
-        .map_err(backend_error)?;
-    Ok(())
+
+    /// Draws the app: whole when it asked for a repaint, else what changed.
+    fn draw<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        app: &mut App,
+        theme: &Theme,
+    ) -> io::Result<()> {
+        let size = terminal.size().map_err(backend_error)?;
+        if (size.width, size.height) != app.size() {
+            update(app, Action::Resize(size.width, size.height));
+        }
+        if app.repaints() != self.repaints {
+            self.repaints = app.repaints();
+            // Clears the screen and forgets what was drawn, without the
+            // cursor query that `Terminal::clear` makes.
+            terminal.resize(size.into()).map_err(backend_error)?;
+        }
+        terminal
+            .draw(|frame| ui::view(frame, app, theme))
+            .map_err(backend_error)?;
+        Ok(())
+    }
 }
 
 fn backend_error(error: impl std::error::Error) -> io::Error {

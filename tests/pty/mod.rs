@@ -202,6 +202,13 @@ impl Session {
         look(self.parser.lock().expect("parser").screen())
     }
 
+    /// Writes on the screen as another program sharing the terminal would
+    /// (a `wall` message, a background job): straight to the screen, not
+    /// through the program.
+    pub fn scribble(&self, bytes: &[u8]) {
+        self.parser.lock().expect("parser").process(bytes);
+    }
+
     /// What the program asked the terminal for so far, besides drawing.
     pub fn requests(&self) -> Requests {
         self.parser.lock().expect("parser").callbacks().clone()
