@@ -418,7 +418,7 @@ impl App {
             .collect();
         if lines.len() > NOTICE_MOST_ROWS {
             let rest = lines.split_off(NOTICE_MOST_ROWS - 1).join(" ");
-            lines.push(truncate(&rest, width));
+            lines.push(truncate(&rest, width).into_owned());
         }
         lines
     }

@@ -91,7 +91,7 @@ pub fn write_side_by_side(
         color: options.color,
     };
 
-    let titles = [0, 1].map(|i| truncate(&readouts[i].title(), widths[i]));
+    let titles = [0, 1].map(|i| truncate(&readouts[i].title(), widths[i]).into_owned());
     writeln!(
         out,
         "{}{}{}",

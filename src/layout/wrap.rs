@@ -6,6 +6,7 @@
 //! wider than the row is split between whole graphemes, and a single
 //! grapheme wider than the row sits on a row of its own.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::CellWidth;
@@ -56,10 +57,11 @@ pub fn display_width(text: &str) -> usize {
     width
 }
 
-/// Cuts text to `width` columns, ending in "…" when it was cut.
-pub fn truncate(text: &str, width: usize) -> String {
+/// Cuts text to `width` columns, ending in "…" when it was cut; text that
+/// fits is not copied.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     if display_width(text) <= width {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut kept = String::new();
     let mut used = 0;
@@ -74,7 +76,7 @@ pub fn truncate(text: &str, width: usize) -> String {
     if width > 0 {
         kept.push('…');
     }
-    kept
+    Cow::Owned(kept)
 }
 
 /// Wraps one paragraph (text without line breaks) to `width` columns and

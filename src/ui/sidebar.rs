@@ -111,7 +111,7 @@ fn draw_legend_and_note(app: &App, theme: &Theme, list: Rect, shown: usize, buf:
         let text = row.clone().map_or("", |range| &note[range]);
         let cut = index + 1 == room && rows.len() > room;
         let text = if cut {
-            truncate(&format!("{text} …"), width)
+            truncate(&format!("{text} …"), width).into_owned()
         } else {
             text.to_string()
         };
