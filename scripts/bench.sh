@@ -88,6 +88,7 @@ measure_first_frame() {
     section "first frame in a pseudo-terminal (200x50)"
     python3 scripts/first_frame.py "$BINARY" --runs "$RUNS"
     python3 scripts/first_frame.py "$BINARY" "$FILE" --runs "$RUNS"
+    python3 scripts/first_frame.py "$BINARY" "$FILE" --runs "$RUNS" --first-key
 }
 
 measure_plain_output() {

@@ -5,7 +5,12 @@ written (the status line's sync mode, " aligned ", is drawn last), then
 quits it with `q`. Prints the median and range over the runs, and the
 viewer's peak resident memory up to its first frame (VmHWM).
 
-usage: first_frame.py BINARY [FILE] [--runs N] [--size COLSxROWS]
+With --first-key it instead presses `?` the moment the viewer starts and
+times until the help it opens is drawn: a key pressed while a large
+document is still being laid out waits for the layout, so this is the
+time until the document is laid out whole and answers keys.
+
+usage: first_frame.py BINARY [FILE] [--runs N] [--size COLSxROWS] [--first-key]
 """
 
 import argparse
@@ -20,11 +25,14 @@ import termios
 import time
 
 MARKER = b" aligned "
+# The title of the help overlay that `?` opens.
+HELP_MARKER = b" Keys "
 TIMEOUT_SECONDS = 30.0
 
 
-def first_frame(command, columns, rows):
+def first_frame(command, columns, rows, first_key=False):
     """One run: seconds from spawn to the marker, and peak RSS in KiB."""
+    marker = HELP_MARKER if first_key else MARKER
     leader, follower = os.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     started = time.perf_counter()
@@ -37,6 +45,8 @@ def first_frame(command, columns, rows):
         env=dict(os.environ, TERM="xterm-256color"),
     )
     os.close(follower)
+    if first_key:
+        os.write(leader, b"?")
     seen = b""
     elapsed = None
     deadline = started + TIMEOUT_SECONDS
@@ -52,11 +62,11 @@ def first_frame(command, columns, rows):
             if not chunk:
                 raise EOFError(f"the viewer closed the terminal: {seen[-400:]!r}")
             # Keep a tail long enough to hold a marker split across reads.
-            seen = seen[-len(MARKER):] + chunk
-            if MARKER in seen:
+            seen = seen[-len(marker):] + chunk
+            if marker in seen:
                 elapsed = time.perf_counter() - started
         peak_kib = peak_resident_kib(process.pid)
-        os.write(leader, b"q")
+        os.write(leader, b"qq")
         drain_until_exit(leader, process)
     finally:
         if process.poll() is None:
@@ -94,15 +104,17 @@ def main():
     parser.add_argument("file", nargs="?")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--size", default="200x50")
+    parser.add_argument("--first-key", action="store_true")
     args = parser.parse_args()
     columns, rows = (int(n) for n in args.size.split("x"))
     command = [args.binary] + ([args.file] if args.file else [])
-    runs = [first_frame(command, columns, rows) for _ in range(args.runs)]
+    runs = [first_frame(command, columns, rows, args.first_key) for _ in range(args.runs)]
     times = [seconds for seconds, _ in runs]
     peak_kib = max(kib for _, kib in runs)
     name = args.file or "built-in readout"
+    what = "first key answered" if args.first_key else "first frame"
     print(
-        f"first frame of {name} at {args.size}: median {statistics.median(times) * 1000:.1f} ms "
+        f"{what} of {name} at {args.size}: median {statistics.median(times) * 1000:.1f} ms "
         f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, {args.runs} runs); "
         f"peak RSS {peak_kib / 1024:.1f} MiB"
     )

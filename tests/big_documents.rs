@@ -7,9 +7,14 @@ mod common;
 use std::fmt::Write;
 
 use common::{press, screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use readouts::app::{Action, App, Focus, Side, update};
 use readouts::document::Pair;
 use readouts::document::load::load_str;
+use readouts::terminal::{EventSource, run_loop};
+use readouts::ui::theme::Theme;
 
 /// A readout file with `topics` topics and `passages` passages a side; each
 /// passage names its number and side, and carries one topic in turn.
@@ -162,4 +167,105 @@ fn an_opening_screen_anchored_far_down_the_other_side_is_the_same_too() {
     assert_eq!(opening.offset(Side::Right), full.offset(Side::Right));
     assert_eq!(screen(&opening), screen(&full));
     assert!(screen(&opening).contains("Right 4000."));
+}
+
+/// Events from a script; when it runs out, none come (and the loop keeps
+/// looking for its layout).
+struct Script(std::collections::VecDeque<Event>);
+
+impl EventSource for Script {
+    fn next(&mut self, _timeout: std::time::Duration) -> std::io::Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn keys_pressed_while_the_rest_is_laid_out_wait_for_it_and_mean_the_same() {
+    let file = file_with(50, 20_000);
+    let document = load_str("big.toml", &file).expect("valid").document;
+    let pair = Pair { left: 0, right: 1 };
+    let (width, height) = (120, 30);
+    // The same keys given to a viewer laid out whole from the start.
+    let mut expected = App::new(document.clone(), pair, width, height);
+    press(&mut expected, "<Tab><End>/passage 19998<Enter>");
+
+    let mut app = App::opening(document, pair, width, height);
+    let mut keys: Vec<Event> = vec![
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('/')),
+    ];
+    keys.extend("passage 19998".chars().map(|c| key(KeyCode::Char(c))));
+    keys.push(key(KeyCode::Enter));
+    // `q` after other keys waits its turn too: it must not quit before them.
+    keys.push(key(KeyCode::Char('q')));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+    let mut script = Script(keys.into());
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &Theme::colored(),
+        &mut script,
+        None,
+    )
+    .expect("runs");
+
+    assert!(app.should_quit());
+    assert_eq!(app.offset(Side::Left), expected.offset(Side::Left));
+    assert_eq!(
+        app.search().map(|s| s.query.clone()),
+        Some("passage 19998".to_string()),
+        "typed into the search prompt, not taken as commands"
+    );
+    assert_eq!(screen(&app), screen(&expected));
+}
+
+#[test]
+fn q_quits_at_once_without_waiting_for_the_rest_of_the_layout() {
+    let file = file_with(50, 20_000);
+    let document = load_str("big.toml", &file).expect("valid").document;
+    let mut app = App::opening(document, Pair { left: 0, right: 1 }, 120, 30);
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("a terminal");
+    let mut script = Script(vec![key(KeyCode::Char('q'))].into());
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &Theme::colored(),
+        &mut script,
+        None,
+    )
+    .expect("runs");
+    assert!(app.should_quit());
+    let left = &app.view().expect("laid out").panes[0];
+    assert!(!left.is_complete(), "quit before the rest was laid out");
+}
+
+#[test]
+fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
+    let pair = Pair { left: 0, right: 1 };
+    let load = |passages| {
+        load_str("big.toml", &file_with(50, passages))
+            .expect("valid")
+            .document
+    };
+    let panes = |app: &App| app.view().expect("laid out").panes.clone();
+
+    // Resized while the rest was laid out at the old width.
+    let mut app = App::opening(load(3_000), pair, 120, 30);
+    let job = app.layout_job().expect("the rest to lay out");
+    update(&mut app, Action::Resize(90, 30));
+    update(&mut app, job.run());
+    assert_eq!(panes(&app), panes(&App::new(load(3_000), pair, 90, 30)));
+
+    // The file changed while the rest of the old one was laid out.
+    let mut app = App::opening(load(3_000), pair, 120, 30);
+    let job = app.layout_job().expect("the rest to lay out");
+    update(&mut app, Action::Reloaded(Box::new(load(2_000))));
+    update(&mut app, job.run());
+    assert_eq!(panes(&app), panes(&App::new(load(2_000), pair, 120, 30)));
+    assert!(app.layout_job().is_none(), "nothing left to lay out");
 }

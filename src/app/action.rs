@@ -1,4 +1,5 @@
 use crate::document::Document;
+use crate::layout::pane::PaneLayout;
 
 /// Everything a user (or the file on disk) can do to the viewer. The
 /// keymap turns keys into actions; [`super::update`] applies them.
@@ -67,6 +68,9 @@ pub enum Action {
     /// Lay out the passages that an opening screen left out (see
     /// [`App::opening`](super::App::opening)).
     CompleteLayout,
+    /// The readouts laid out whole, off the input path, for an opening
+    /// screen (see [`App::layout_job`](super::App::layout_job)).
+    LaidOut(Box<[PaneLayout; 2]>),
     /// The file changed on disk and loaded again.
     Reloaded(Box<Document>),
     /// The file changed on disk but is not valid now: the problem.

@@ -7,6 +7,7 @@ mod action;
 mod folded;
 pub mod info;
 pub mod keymap;
+mod layout_job;
 mod navigation;
 pub mod overlay;
 pub mod presentation;
@@ -15,6 +16,7 @@ pub mod search;
 mod update;
 
 pub use action::Action;
+pub use layout_job::LayoutJob;
 pub use update::{WHEEL_ROWS, update};
 
 use ratatui::layout::Rect;
@@ -165,7 +167,7 @@ pub struct App {
     pub(crate) size: (u16, u16),
     pub(crate) view: Option<View>,
     /// Lay out only what the first screen shows, until
-    /// [`Action::CompleteLayout`].
+    /// [`Action::CompleteLayout`] or [`Action::LaidOut`].
     pub(crate) opening: bool,
     /// A message for the status line, until the next action.
     pub(crate) message: Option<String>,
@@ -184,9 +186,12 @@ impl App {
     }
 
     /// Like [`App::new`], but only the passages the first screen shows are
-    /// laid out, so that it can be drawn at once; [`Action::CompleteLayout`]
-    /// lays out the rest. The screen is the same as [`App::new`]'s, and so
-    /// is every screen after the rest is laid out.
+    /// laid out, so that it can be drawn at once. The rest is laid out by
+    /// [`App::layout_job`] off the input path and taken in with
+    /// [`Action::LaidOut`] (or laid out here by [`Action::CompleteLayout`]);
+    /// input should wait for it (the event loop holds keys back). The
+    /// screen is the same as [`App::new`]'s, and so is every screen after
+    /// the rest is laid out.
     pub fn opening(document: Document, pair: Pair, width: u16, height: u16) -> App {
         App::laid_out(document, pair, width, height, true)
     }

@@ -188,12 +188,18 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
 
 /// Lays the panes out for the current size, order and filter, keeping the
 /// passage at the top of each pane at its top.
-/// Lays out what an opening screen left out.
-pub(super) fn complete_layout(app: &mut App) {
-    if app.opening {
-        app.opening = false;
-        relayout(app);
+/// Lays out what an opening screen left out, taking `laid_out` (the
+/// readouts laid out whole, off the input path) where its widths are the
+/// panes'. A layout that comes after the rest was laid out is dropped.
+pub(super) fn complete_layout(app: &mut App, laid_out: Option<[PaneLayout; 2]>) {
+    if !app.opening {
+        return;
     }
+    app.opening = false;
+    if laid_out.is_some() {
+        app.kept.source = laid_out;
+    }
+    relayout(app);
 }
 
 pub(super) fn relayout(app: &mut App) {
@@ -269,7 +275,11 @@ fn keep_layouts(app: &mut App) {
     match (view.filter, view.topic_rows) {
         (Some(_), _) => {}
         (None, Some(topic_rows)) => app.kept.by_topic = Some((view.panes, topic_rows)),
-        (None, None) => app.kept.source = Some(view.panes),
+        // An opening screen's layouts cover only its first passages.
+        (None, None) if view.panes.iter().all(PaneLayout::is_complete) => {
+            app.kept.source = Some(view.panes);
+        }
+        (None, None) => {}
     }
 }
 

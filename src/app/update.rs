@@ -23,7 +23,11 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::CompleteLayout => {
-            complete_layout(app);
+            complete_layout(app, None);
+            return;
+        }
+        Action::LaidOut(panes) => {
+            complete_layout(app, Some(*panes));
             return;
         }
         Action::Repaint => {
@@ -31,6 +35,10 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Reloaded(document) => {
+            // Whatever is being laid out off the input path is of the old
+            // text: the new one is laid out whole here, and that layout,
+            // when it comes, is dropped.
+            app.opening = false;
             reload::replace_document(app, *document);
             refresh_overlay(app);
             clamp_presentation(app);
@@ -160,6 +168,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Interrupt
         | Action::Resize(..)
         | Action::CompleteLayout
+        | Action::LaidOut(_)
         | Action::Repaint
         | Action::Reloaded(_)
         | Action::ReloadFailed(_) => {}

@@ -2,6 +2,7 @@
 //! the real loop with scripted events.
 
 use std::io;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -14,6 +15,9 @@ use crate::ui::{self, theme::Theme};
 
 /// How long the loop waits for an event before it looks at the file.
 const TICK: Duration = Duration::from_millis(100);
+/// How long to wait for a key while a layout is being made off the input
+/// path, before looking whether it is done.
+const LAYOUT_TICK: Duration = Duration::from_millis(5);
 
 /// Where events come from.
 pub trait EventSource {
@@ -45,23 +49,45 @@ pub fn run_loop<B: Backend>(
 ) -> io::Result<()> {
     let mut painter = Painter::new(app);
     painter.draw(terminal, app, theme)?;
-    // An app made with `App::opening` has laid out only the first screen;
-    // the rest is laid out now that it is drawn, before any key is read.
-    update(app, Action::CompleteLayout);
-    painter.draw(terminal, app, theme)?;
+    let mut layout = Background::default();
     loop {
+        if let Some(action) = layout.poll(app) {
+            update(app, action);
+            // The keys that came meanwhile, in order, now that every row
+            // is known.
+            let mut batch = Batch::default();
+            for event in std::mem::take(&mut layout.held) {
+                batch.apply(app, event);
+            }
+            batch.finish(app);
+            if app.should_quit() {
+                return Ok(());
+            }
+            painter.draw(terminal, app, theme)?;
+        }
         if let Some(action) = watch.as_mut().and_then(|watch| watch.poll()) {
             update(app, action);
             painter.draw(terminal, app, theme)?;
         }
-        let Some(first) = events.next(TICK)? else {
+        let tick = if layout.is_running() {
+            LAYOUT_TICK
+        } else {
+            TICK
+        };
+        let Some(first) = events.next(tick)? else {
             continue;
         };
         let mut batch = Batch::default();
-        batch.apply(app, first);
+        if let Some(event) = layout.hold(app, first) {
+            batch.apply(app, event);
+        }
         while !app.should_quit() {
             match events.next(Duration::ZERO)? {
-                Some(event) => batch.apply(app, event),
+                Some(event) => {
+                    if let Some(event) = layout.hold(app, event) {
+                        batch.apply(app, event);
+                    }
+                }
                 None => break,
             }
         }
@@ -70,6 +96,57 @@ pub fn run_loop<B: Backend>(
             return Ok(());
         }
         painter.draw(terminal, app, theme)?;
+    }
+}
+
+/// The rest of an opening screen's layout, made on a thread of its own so
+/// that the loop goes on reading events: it quits at once on `q`, follows
+/// resizes, and keeps other keys and clicks until the layout is there.
+#[derive(Default)]
+struct Background {
+    result: Option<Receiver<Action>>,
+    /// Keys and clicks that came while the layout was being made.
+    held: Vec<Event>,
+}
+
+impl Background {
+    fn is_running(&self) -> bool {
+        self.result.is_some()
+    }
+
+    /// The event, unless it is a key or a click that must wait for the
+    /// layout; a key that quits goes through when nothing waits before it.
+    fn hold(&mut self, app: &App, event: Event) -> Option<Event> {
+        let input = matches!(event, Event::Key(_) | Event::Mouse(_));
+        if !self.is_running() || !input || (self.held.is_empty() && quits(app, &event)) {
+            return Some(event);
+        }
+        self.held.push(event);
+        None
+    }
+
+    /// Starts the app's layout job when it has one and none is running;
+    /// the finished layout, as an action, once it is there.
+    fn poll(&mut self, app: &App) -> Option<Action> {
+        let Some(result) = &self.result else {
+            let job = app.layout_job()?;
+            let (sender, receiver) = mpsc::channel();
+            std::thread::spawn(move || sender.send(job.run()));
+            self.result = Some(receiver);
+            return None;
+        };
+        match result.try_recv() {
+            Ok(action) => {
+                self.result = None;
+                Some(action)
+            }
+            Err(TryRecvError::Empty) => None,
+            // The thread is gone without a layout: make it here.
+            Err(TryRecvError::Disconnected) => {
+                self.result = None;
+                Some(Action::CompleteLayout)
+            }
+        }
     }
 }
 
@@ -104,6 +181,16 @@ impl Batch {
             update(app, Action::Resize(width, height));
         }
     }
+}
+
+fn quits(app: &App, event: &Event) -> bool {
+    let Event::Key(key) = event else {
+        return false;
+    };
+    matches!(
+        keymap::action_for(*key, app.input_mode()),
+        Some(Action::Quit | Action::Interrupt)
+    )
 }
 
 fn mouse_action(mouse: MouseEvent) -> Option<Action> {
