@@ -179,6 +179,15 @@ impl EventSource for Script {
     }
 }
 
+/// Runs the real event loop on `app`, in a test terminal of its size, with
+/// these events and then none.
+fn run_scripted(app: &mut App, events: Vec<Event>) {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+    let mut script = Script(events.into());
+    run_loop(&mut terminal, app, &Theme::colored(), &mut script, None).expect("runs");
+}
+
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
@@ -203,16 +212,7 @@ fn keys_pressed_while_the_rest_is_laid_out_wait_for_it_and_mean_the_same() {
     keys.push(key(KeyCode::Enter));
     // `q` after other keys waits its turn too: it must not quit before them.
     keys.push(key(KeyCode::Char('q')));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
-    let mut script = Script(keys.into());
-    run_loop(
-        &mut terminal,
-        &mut app,
-        &Theme::colored(),
-        &mut script,
-        None,
-    )
-    .expect("runs");
+    run_scripted(&mut app, keys);
 
     assert!(app.should_quit());
     assert_eq!(app.offset(Side::Left), expected.offset(Side::Left));
@@ -229,16 +229,7 @@ fn q_quits_at_once_without_waiting_for_the_rest_of_the_layout() {
     let file = file_with(50, 20_000);
     let document = load_str("big.toml", &file).expect("valid").document;
     let mut app = App::opening(document, Pair { left: 0, right: 1 }, 120, 30);
-    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("a terminal");
-    let mut script = Script(vec![key(KeyCode::Char('q'))].into());
-    run_loop(
-        &mut terminal,
-        &mut app,
-        &Theme::colored(),
-        &mut script,
-        None,
-    )
-    .expect("runs");
+    run_scripted(&mut app, vec![key(KeyCode::Char('q'))]);
     assert!(app.should_quit());
     let left = &app.view().expect("laid out").panes[0];
     assert!(!left.is_complete(), "quit before the rest was laid out");
