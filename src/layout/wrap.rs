@@ -15,29 +15,57 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// The display width of text as ratatui draws it: the sum of its grapheme
 /// clusters' cell widths.
-///
-/// Loaded text has no control characters, so every ASCII character that
-/// is followed by another is a cluster of one cell: no rule joins two of
-/// them. Only the stretches around other characters are segmented: from
-/// the ASCII character before one (a keycap or a combining mark may build
-/// on it) through the ASCII character after (a prepended mark may join
-/// it). Each such stretch starts and ends on a cluster boundary, so it is
-/// segmented as the whole text would be.
 pub fn display_width(text: &str) -> usize {
     if text.is_ascii() {
         return text.len();
     }
+    stretches(text)
+        .map(|stretch| match stretch {
+            Stretch::Ascii(run) => run.len(),
+            Stretch::Clusters(around) => around
+                .graphemes(true)
+                .map(|grapheme| usize::from(grapheme.cell_width()))
+                .sum(),
+        })
+        .sum()
+}
+
+/// A piece of text as [`stretches`] cuts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stretch<'a> {
+    /// ASCII characters, each a grapheme cluster of its own.
+    Ascii(&'a str),
+    /// Text around other characters, to be cut into clusters; it starts and
+    /// ends on a cluster boundary.
+    Clusters(&'a str),
+}
+
+/// Cuts text into runs of ASCII characters and the stretches around other
+/// characters, so that only the stretches need grapheme segmentation.
+///
+/// An ASCII character followed by another is a cluster of its own: no rule
+/// joins two of them (loaded text has no CR). A stretch runs from the
+/// ASCII character before other characters (a keycap or a combining mark
+/// may build on it) through the ASCII character after them (a prepended
+/// mark may join it), so it starts and ends on a cluster boundary and is
+/// segmented as the whole text would be.
+pub fn stretches(text: &str) -> impl Iterator<Item = Stretch<'_>> {
     let bytes = text.as_bytes();
-    let mut width = 0;
+    let alone = move |at: usize| bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii);
     let mut start = 0;
-    while start < bytes.len() {
-        let next_is_ascii = bytes.get(start + 1).is_none_or(u8::is_ascii);
-        if bytes[start].is_ascii() && next_is_ascii {
-            width += 1;
-            start += 1;
-            continue;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
         }
         let mut end = start;
+        if alone(start) {
+            while end < bytes.len() && alone(end) {
+                end += 1;
+            }
+            let run = &text[start..end];
+            start = end;
+            return Some(Stretch::Ascii(run));
+        }
         loop {
             end += 1;
             while end < bytes.len() && !bytes[end].is_ascii() {
@@ -48,13 +76,10 @@ pub fn display_width(text: &str) -> usize {
                 break;
             }
         }
-        width += text[start..end]
-            .graphemes(true)
-            .map(|grapheme| usize::from(grapheme.cell_width()))
-            .sum::<usize>();
+        let around = &text[start..end];
         start = end;
-    }
-    width
+        Some(Stretch::Clusters(around))
+    })
 }
 
 /// Cuts text to `width` columns, ending in "…" when it was cut; text that
