@@ -245,10 +245,17 @@ fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
     };
     let panes = |app: &App| app.view().expect("laid out").panes.clone();
 
-    // Resized while the rest was laid out at the old width.
+    // Resized while the rest was laid out at the old width: that layout is
+    // dropped, and the job is then for the new width.
     let mut app = App::opening(load(3_000), pair, 120, 30);
     let job = app.layout_job().expect("the rest to lay out");
     update(&mut app, Action::Resize(90, 30));
+    update(&mut app, job.run());
+    assert!(
+        !panes(&app)[0].is_complete(),
+        "the old width's layout is not taken"
+    );
+    let job = app.layout_job().expect("the rest, at the new width");
     update(&mut app, job.run());
     assert_eq!(panes(&app), panes(&App::new(load(3_000), pair, 90, 30)));
 

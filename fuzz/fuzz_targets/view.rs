@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{App, keymap, update};
+use readouts::app::{Action, App, keymap, update};
 use readouts::document::Pair;
 use readouts::document::load::load;
 use readouts::ui::{self, theme::Theme};
@@ -60,7 +60,14 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let theme = Theme::colored();
-    let mut app = App::new(loaded.document, Pair { left: 0, right: 1 }, width, height);
+    // Opened as the viewer opens a file: the first screen, then the rest
+    // laid out by its job.
+    let mut app = App::opening(loaded.document, Pair { left: 0, right: 1 }, width, height);
+    draw(&app, &theme);
+    let rest = app
+        .layout_job()
+        .map_or(Action::CompleteLayout, |job| job.run());
+    update(&mut app, rest);
     draw(&app, &theme);
     for &key in keys {
         let code = KEYS[usize::from(key) % KEYS.len()];

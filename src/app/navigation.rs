@@ -186,22 +186,28 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
     relayout(app);
 }
 
-/// Lays the panes out for the current size, order and filter, keeping the
-/// passage at the top of each pane at its top.
-/// Lays out what an opening screen left out, taking `laid_out` (the
-/// readouts laid out whole, off the input path) where its widths are the
-/// panes'. A layout that comes after the rest was laid out is dropped.
+/// Lays out what an opening screen left out: here, or by taking
+/// `laid_out`, the readouts laid out whole off the input path. A layout
+/// made for other widths than the panes' (the terminal was resized
+/// meanwhile) is dropped, and the app's layout job is then for the new
+/// ones; so is one that comes after the rest was laid out.
 pub(super) fn complete_layout(app: &mut App, laid_out: Option<[PaneLayout; 2]>) {
     if !app.opening {
         return;
     }
-    app.opening = false;
-    if laid_out.is_some() {
-        app.kept.source = laid_out;
+    if let Some(panes) = laid_out {
+        let widths = |panes: &[PaneLayout; 2]| panes.each_ref().map(PaneLayout::width);
+        if app.view.as_ref().map(|view| widths(&view.panes)) != Some(widths(&panes)) {
+            return;
+        }
+        app.kept.source = Some(panes);
     }
+    app.opening = false;
     relayout(app);
 }
 
+/// Lays the panes out for the current size, order and filter, keeping the
+/// passage at the top of each pane at its top.
 pub(super) fn relayout(app: &mut App) {
     let positions = reading_positions(app);
     rebuild(app, positions, Reuse::Allowed);

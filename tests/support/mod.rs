@@ -26,12 +26,16 @@ pub fn readouts_in_env(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &s
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin is written");
+    let written = child.stdin.take().expect("stdin is piped").write_all(stdin);
+    // A run that stops before reading its input (a usage error) closes the
+    // pipe under the write.
+    if let Err(error) = written {
+        assert_eq!(
+            error.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "stdin: {error}"
+        );
+    }
     child.wait_with_output().expect("the binary finishes")
 }
 
