@@ -267,3 +267,43 @@ fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
     assert_eq!(panes(&app), panes(&App::new(load(2_000), pair, 120, 30)));
     assert!(app.layout_job().is_none(), "nothing left to lay out");
 }
+
+#[test]
+fn a_resized_large_document_shows_its_screen_at_once_and_the_rest_from_its_job() {
+    let file = file_with(50, 20_000);
+    let document = load_str("big.toml", &file).expect("valid").document;
+    let pair = Pair { left: 0, right: 1 };
+    let mut app = App::new(document.clone(), pair, 120, 30);
+    press(&mut app, "<Tab>");
+    for _ in 0..500 {
+        press(&mut app, "<PgDn>");
+    }
+    press(&mut app, "<Down><Down>");
+    let top = |app: &App| {
+        let offset = app.offset(Side::Left);
+        let pane = &app.view().expect("laid out").panes[0];
+        (
+            pane.passage_start_at(offset).expect("a passage").0,
+            offset - pane.passage_start_at(offset).expect("a passage").1,
+        )
+    };
+    let (passage, within) = top(&app);
+    assert!(passage > 5_000, "read well into the document");
+
+    update(&mut app, Action::Resize(90, 30));
+    let panes = |app: &App| app.view().expect("laid out").panes.clone();
+    assert!(!panes(&app)[0].is_complete(), "only the screen is laid out");
+    assert_eq!(top(&app).0, passage, "the same passage at the top");
+    assert!(screen(&app).contains(&format!("Passage {passage} of left.")));
+    assert!(
+        screen(&app).contains(&format!(" {}/20000 ", passage + 1)),
+        "{}",
+        screen(&app)
+    );
+
+    let job = app.layout_job().expect("the rest to lay out");
+    update(&mut app, job.run());
+    assert_eq!(panes(&app), panes(&App::new(document, pair, 90, 30)));
+    assert_eq!(top(&app), (passage, within));
+    assert!(app.layout_job().is_none());
+}

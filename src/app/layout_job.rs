@@ -26,13 +26,10 @@ impl LayoutJob {
 }
 
 impl App {
-    /// What is left to lay out while only an opening screen is, if
-    /// anything: the shown readouts at the panes' widths.
+    /// What is left to lay out while only the screen is, if anything: the
+    /// shown readouts at the panes' widths.
     pub fn layout_job(&self) -> Option<LayoutJob> {
-        if !self.opening {
-            return None;
-        }
-        let view = self.view.as_ref()?;
+        let view = self.view.as_ref().filter(|_| self.partial.is_some())?;
         Some(LayoutJob {
             readouts: Side::BOTH.map(|side| self.readout(side).clone()),
             widths: Side::BOTH.map(|side| view.panes[side.index()].width()),

@@ -115,6 +115,17 @@ pub enum InputMode {
     Presentation,
 }
 
+/// What a partial layout holds while the rest is laid out off the input
+/// path (see [`App::opening`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Partial {
+    /// The first screen of a document, from its top.
+    Opening,
+    /// The screen of a large document after a resize: on each side, from
+    /// the passage at the top and that many of its rows above it.
+    Window([(usize, usize); 2]),
+}
+
 /// The two panes' layout at the current screen size.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -166,9 +177,9 @@ pub struct App {
     pub(crate) presentation: Option<presentation::Presentation>,
     pub(crate) size: (u16, u16),
     pub(crate) view: Option<View>,
-    /// Lay out only what the first screen shows, until
-    /// [`Action::CompleteLayout`] or [`Action::LaidOut`].
-    pub(crate) opening: bool,
+    /// Lay out only what the screen shows, until [`Action::CompleteLayout`]
+    /// or [`Action::LaidOut`].
+    pub(crate) partial: Option<Partial>,
     /// A message for the status line, until the next action.
     pub(crate) message: Option<String>,
     /// What went wrong reloading the file, until a reload succeeds.
@@ -182,7 +193,7 @@ impl App {
     /// A viewer on `document`, showing the readouts of `pair`, for a
     /// terminal of `width` × `height` cells.
     pub fn new(document: Document, pair: Pair, width: u16, height: u16) -> App {
-        App::laid_out(document, pair, width, height, false)
+        App::laid_out(document, pair, width, height, None)
     }
 
     /// Like [`App::new`], but only the passages the first screen shows are
@@ -193,10 +204,16 @@ impl App {
     /// screen is the same as [`App::new`]'s, and so is every screen after
     /// the rest is laid out.
     pub fn opening(document: Document, pair: Pair, width: u16, height: u16) -> App {
-        App::laid_out(document, pair, width, height, true)
+        App::laid_out(document, pair, width, height, Some(Partial::Opening))
     }
 
-    fn laid_out(document: Document, pair: Pair, width: u16, height: u16, opening: bool) -> App {
+    fn laid_out(
+        document: Document,
+        pair: Pair,
+        width: u16,
+        height: u16,
+        partial: Option<Partial>,
+    ) -> App {
         let (topic_passages, anchors) = topic_index(&document, pair);
         let mut app = App {
             document,
@@ -222,7 +239,7 @@ impl App {
             presentation: None,
             size: (0, 0),
             view: None,
-            opening,
+            partial,
             message: None,
             reload_problem: None,
             quit: false,

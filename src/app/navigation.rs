@@ -4,7 +4,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{App, Focus, Order, Side, SyncMode, View};
+use super::{App, Focus, Order, Partial, Side, SyncMode, View};
 use crate::layout::arrange::{self, Side as ArrangedSide};
 use crate::layout::on_both_sides;
 use crate::layout::pane::PaneLayout;
@@ -183,7 +183,48 @@ pub(super) fn follow(app: &mut App, leader: Side) {
 /// passage at its top.
 pub(super) fn resize(app: &mut App, width: u16, height: u16) {
     app.size = (width, height);
+    if lays_out_off_the_input_path(app) {
+        // The screen at the reading positions now, the rest by the app's
+        // layout job.
+        let positions = reading_positions(app);
+        let tops = positions
+            .map(|position| position.map_or((0, 0), |(passage, within, _)| (passage, within)));
+        app.partial = Some(Partial::Window(tops));
+        rebuild(app, positions, Reuse::Allowed);
+        return;
+    }
     relayout(app);
+}
+
+/// Rows of a pane past which a resize lays the document out off the input
+/// path: some 1 MB of text, 10 ms to lay out.
+const ROWS_LAID_OUT_AT_ONCE: usize = 20_000;
+
+/// Whether a resize should lay out the screen first and the rest off the
+/// input path: the source order of a large document, at new pane widths.
+fn lays_out_off_the_input_path(app: &App) -> bool {
+    let Some(view) = &app.view else {
+        return false;
+    };
+    let large = app.partial.is_some()
+        || view
+            .panes
+            .iter()
+            .any(|pane| pane.row_count() > ROWS_LAID_OUT_AT_ONCE);
+    let widths = pane_widths(app).map(|(_, widths)| widths);
+    large
+        && app.order == Order::Source
+        && app.filter.is_none()
+        && widths.is_some_and(|widths| widths != view.panes.each_ref().map(PaneLayout::width))
+}
+
+/// The screen's geometry at the app's size, and the panes' text widths;
+/// `None` when the terminal is too small to draw the viewer.
+fn pane_widths(app: &App) -> Option<(Screen, [usize; 2])> {
+    let (width, height) = app.size;
+    let screen = Screen::split(Rect::new(0, 0, width, height), app.sidebar_wanted_width())?;
+    let widths = [inner(screen.left).width, inner(screen.right).width].map(usize::from);
+    Some((screen, widths))
 }
 
 /// Lays out what an opening screen left out: here, or by taking
@@ -192,7 +233,7 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
 /// meanwhile) is dropped, and the app's layout job is then for the new
 /// ones; so is one that comes after the rest was laid out.
 pub(super) fn complete_layout(app: &mut App, laid_out: Option<[PaneLayout; 2]>) {
-    if !app.opening {
+    if app.partial.is_none() {
         return;
     }
     if let Some(panes) = laid_out {
@@ -202,7 +243,7 @@ pub(super) fn complete_layout(app: &mut App, laid_out: Option<[PaneLayout; 2]>) 
         }
         app.kept.source = Some(panes);
     }
-    app.opening = false;
+    app.partial = None;
     relayout(app);
 }
 
@@ -234,9 +275,7 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
         app.view = None;
         app.kept = KeptLayouts::default();
     }
-    let (width, height) = app.size;
-    let screen = Screen::split(Rect::new(0, 0, width, height), app.sidebar_wanted_width());
-    let Some(screen) = screen else {
+    let Some((screen, widths)) = pane_widths(app) else {
         // Too small to draw: keep the layout, so the reading position
         // survives until the terminal grows again.
         if let Some(view) = &mut app.view {
@@ -244,7 +283,6 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
         }
         return;
     };
-    let widths = [inner(screen.left).width, inner(screen.right).width].map(usize::from);
     keep_layouts(app);
     let (panes, topic_rows) = lay_out(app, widths);
     app.view = Some(View {
@@ -260,7 +298,11 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
             restore_reading_position(app, side, passage, within, rows);
         }
     }
-    follow(app, leader(app));
+    // A window's panes start at different passages: each stays at its
+    // reading position until the whole layout syncs them again.
+    if !matches!(app.partial, Some(Partial::Window(_))) {
+        follow(app, leader(app));
+    }
 }
 
 /// The layouts of the orders not shown: whole-document layouts take long
@@ -332,22 +374,34 @@ fn lay_out_anew(
             (synopsis.panes, Some(synopsis.topic_rows))
         }
         Order::Source => {
-            if app.opening {
-                // The left pane leads from its top; an anchor on its first
-                // passage puts the right pane's top at the anchored passage.
-                let right_top = (app.anchors.iter())
-                    .filter(|anchor| anchor.left == 0)
-                    .map(|anchor| anchor.right)
-                    .max()
-                    .unwrap_or(0);
-                let rows = usize::from(app.size.1);
-                let opening = |side: Side, through: usize| {
-                    PaneLayout::opening(app.readout(side), widths[side.index()], rows, through)
-                };
-                return (
-                    [opening(Side::Left, 0), opening(Side::Right, right_top)],
-                    None,
-                );
+            let rows = usize::from(app.size.1);
+            match app.partial {
+                Some(Partial::Opening) => {
+                    // The left pane leads from its top; an anchor on its
+                    // first passage puts the right pane's top at the
+                    // anchored passage.
+                    let right_top = (app.anchors.iter())
+                        .filter(|anchor| anchor.left == 0)
+                        .map(|anchor| anchor.right)
+                        .max()
+                        .unwrap_or(0);
+                    let opening = |side: Side, through: usize| {
+                        PaneLayout::opening(app.readout(side), widths[side.index()], rows, through)
+                    };
+                    return (
+                        [opening(Side::Left, 0), opening(Side::Right, right_top)],
+                        None,
+                    );
+                }
+                Some(Partial::Window(tops)) => {
+                    let window = |side: Side| {
+                        let (passage, within) = tops[side.index()];
+                        let width = widths[side.index()];
+                        PaneLayout::window(app.readout(side), width, rows + within, passage)
+                    };
+                    return ([window(Side::Left), window(Side::Right)], None);
+                }
+                None => {}
             }
             let [kept_left, kept_right] = kept_source.map_or([None, None], |panes| panes.map(Some));
             let lay_out_side = |side: Side, kept: Option<PaneLayout>| {

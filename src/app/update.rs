@@ -38,7 +38,7 @@ pub fn update(app: &mut App, action: Action) {
             // Whatever is being laid out off the input path is of the old
             // text: the new one is laid out whole here, and that layout,
             // when it comes, is dropped.
-            app.opening = false;
+            app.partial = None;
             reload::replace_document(app, *document);
             refresh_overlay(app);
             clamp_presentation(app);

@@ -63,6 +63,9 @@ pub struct PaneLayout {
     /// when a passage appears more than once or out of order (the by-topic
     /// layout), otherwise `entries` itself is in that order.
     by_passage: Option<Vec<usize>>,
+    /// Passages before the laid-out ones, not laid out (see
+    /// [`Self::window`]).
+    skipped: usize,
     /// Passages that follow the laid-out ones but are not laid out yet (see
     /// [`Self::opening`]).
     not_laid_out: usize,
@@ -101,6 +104,7 @@ impl PaneLayout {
             rows: Vec::new(),
             entries: Vec::new(),
             by_passage: None,
+            skipped: 0,
             not_laid_out: 0,
         }
     }
@@ -125,6 +129,28 @@ impl PaneLayout {
             laid_out += 1;
         }
         layout.not_laid_out = total - laid_out;
+        layout.finish();
+        layout
+    }
+
+    /// Lays out the passages of a readout from passage `from` on, as many
+    /// as fill `rows` rows: what a resized large document shows while the
+    /// rest is laid out. The passages before `from` count in positions but
+    /// are not laid out; the rows start with passage `from`.
+    pub fn window(readout: &Readout, width: usize, rows: usize, from: usize) -> Self {
+        let mut layout = PaneLayout::empty(width);
+        let total = readout.passages.len();
+        let from = from.min(total);
+        let mut next = from;
+        while next < total && layout.rows.len() <= rows {
+            if next > from {
+                layout.rows.push(Row::Gap);
+            }
+            layout.push_passage(readout, next);
+            next += 1;
+        }
+        layout.skipped = from;
+        layout.not_laid_out = total - next;
         layout.finish();
         layout
     }
@@ -273,12 +299,18 @@ impl PaneLayout {
     /// How many passages the layout is for, laid out yet or not: what a
     /// pane's position counts.
     pub fn passage_total(&self) -> usize {
-        self.entries.len() + self.not_laid_out
+        self.skipped + self.entries.len() + self.not_laid_out
     }
 
     /// Whether every passage the layout is for is laid out.
     pub fn is_complete(&self) -> bool {
-        self.not_laid_out == 0
+        self.skipped == 0 && self.not_laid_out == 0
+    }
+
+    /// The position (0-based) among all the passages the layout is for of
+    /// the one shown at a row: what a pane's position shows.
+    pub fn position_at(&self, row: usize) -> Option<usize> {
+        self.ordinal_at(row).map(|ordinal| self.skipped + ordinal)
     }
 
     /// The first row of a passage, if it is laid out.
@@ -406,6 +438,18 @@ mod tests {
         assert_eq!(opening.passage_total(), 50);
         assert!(!opening.is_complete());
         assert!(full.is_complete());
+        let window = PaneLayout::window(&readout, 10, 12, 30);
+        assert_eq!(
+            window.row(0),
+            full.row(full.first_row(30).expect("laid out"))
+        );
+        assert_eq!(window.position_at(0), Some(30));
+        assert_eq!(window.passage_total(), 50);
+        assert!(
+            window.first_row(29).is_none(),
+            "passages before it are not laid out"
+        );
+        assert!(!window.is_complete());
         let short = PaneLayout::opening(&readout, 10, 1000, 0);
         let later = PaneLayout::opening(&readout, 10, 12, 30);
         let thirtieth = later.first_row(30).expect("laid out through it");

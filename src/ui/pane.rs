@@ -75,7 +75,7 @@ fn position(app: &App, side: Side) -> String {
         return String::new();
     };
     let pane = &view.panes[side.index()];
-    match pane.ordinal_at(app.offset(side)) {
+    match pane.position_at(app.offset(side)) {
         Some(ordinal) => format!(" {}/{} ", ordinal + 1, pane.passage_total()),
         None => String::new(),
     }
