@@ -167,7 +167,9 @@ fn jump(c: &mut Criterion) {
 fn resize(c: &mut Criterion) {
     let mut group = c.benchmark_group("resize");
     group.sample_size(10);
-    // Two widths whose panes differ, so that every resize re-lays out.
+    // Two widths whose panes differ, so that every resize re-lays out: all
+    // of the built-in readout; of the large documents, the screen (the
+    // rest is their layout job's, off the input path, as `layout/*` times).
     let sizes = [
         Action::Resize(WIDTH - 40, HEIGHT),
         Action::Resize(WIDTH, HEIGHT),
