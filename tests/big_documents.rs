@@ -307,3 +307,49 @@ fn a_resized_large_document_shows_its_screen_at_once_and_the_rest_from_its_job()
     assert_eq!(top(&app), (passage, within));
     assert!(app.layout_job().is_none());
 }
+
+#[test]
+fn resizes_of_a_large_document_in_any_order_end_in_its_layout_at_the_last_size() {
+    let file = file_with(50, 12_000);
+    let document = load_str("big.toml", &file).expect("valid").document;
+    let pair = Pair { left: 0, right: 1 };
+    let mut app = App::new(document.clone(), pair, 120, 30);
+    press(&mut app, "<Tab>");
+    for _ in 0..200 {
+        press(&mut app, "<PgDn>");
+    }
+    // Jobs made at one size and delivered after others, a size too small
+    // to draw, and one the same width as before.
+    let mut jobs = Vec::new();
+    for (width, height) in [
+        (90, 30),
+        (150, 40),
+        (20, 5),
+        (150, 40),
+        (150, 20),
+        (100, 35),
+    ] {
+        update(&mut app, Action::Resize(width, height));
+        screen(&app);
+        jobs.extend(app.layout_job());
+        if jobs.len() == 2 {
+            update(&mut app, jobs.remove(0).run());
+            screen(&app);
+        }
+    }
+    for job in jobs {
+        update(&mut app, job.run());
+    }
+    while let Some(job) = app.layout_job() {
+        update(&mut app, job.run());
+    }
+    let panes = |app: &App| app.view().expect("laid out").panes.clone();
+    assert_eq!(panes(&app), panes(&App::new(document, pair, 100, 35)));
+    for side in [Side::Left, Side::Right] {
+        assert!(app.offset(side) <= app.max_offset(side));
+    }
+    assert!(
+        app.offset(Side::Left) > 1_000,
+        "still well into the document"
+    );
+}
