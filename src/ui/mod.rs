@@ -94,7 +94,8 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
     let mut column = x;
     let mut room = usize::from(buf.area.right().saturating_sub(x)).min(width);
-    for stretch in stretches(text) {
+    let mut stretches = stretches(text).peekable();
+    while let Some(stretch) = stretches.next() {
         if room == 0 {
             return;
         }
@@ -114,8 +115,9 @@ pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, st
             Stretch::Ascii(text) | Stretch::Clusters(text) => {
                 let (after, _) = buf.set_stringn(column, y, text, room, style);
                 // `set_stringn` stops at the first cluster that does not
-                // fit; so does the rest.
-                if drawn_width(text) > room {
+                // fit; so does the rest, when there is any. (A line of
+                // Cyrillic or CJK is one stretch: it is not measured again.)
+                if stretches.peek().is_none() || drawn_width(text) > room {
                     return;
                 }
                 room -= usize::from(after - column);
