@@ -215,7 +215,11 @@ fn lays_out_off_the_input_path(app: &App) -> bool {
     large
         && app.order == Order::Source
         && app.filter.is_none()
-        && widths.is_some_and(|widths| widths != view.panes.each_ref().map(PaneLayout::width))
+        && widths.is_some_and(|widths| widths != widths_of(&view.panes))
+}
+
+fn widths_of(panes: &[PaneLayout; 2]) -> [usize; 2] {
+    panes.each_ref().map(PaneLayout::width)
 }
 
 /// The screen's geometry at the app's size, and the panes' text widths;
@@ -237,8 +241,7 @@ pub(super) fn complete_layout(app: &mut App, laid_out: Option<[PaneLayout; 2]>) 
         return;
     }
     if let Some(panes) = laid_out {
-        let widths = |panes: &[PaneLayout; 2]| panes.each_ref().map(PaneLayout::width);
-        if app.view.as_ref().map(|view| widths(&view.panes)) != Some(widths(&panes)) {
+        if app.view.as_ref().map(|view| widths_of(&view.panes)) != Some(widths_of(&panes)) {
             return;
         }
         app.kept.source = Some(panes);
@@ -334,14 +337,13 @@ fn keep_layouts(app: &mut App) {
 /// The panes' layouts at these widths, reusing kept ones where nothing
 /// that shapes them has changed.
 fn lay_out(app: &mut App, widths: [usize; 2]) -> ([PaneLayout; 2], Option<Vec<usize>>) {
-    let fits = |panes: &[PaneLayout; 2]| {
-        Side::BOTH.map(|side| panes[side.index()].width() == widths[side.index()]) == [true; 2]
-    };
     let mut kept_source = None;
     if app.filter.is_none() {
         match app.order {
             Order::ByTopic => match app.kept.by_topic.take() {
-                Some((panes, topic_rows)) if fits(&panes) => return (panes, Some(topic_rows)),
+                Some((panes, topic_rows)) if widths_of(&panes) == widths => {
+                    return (panes, Some(topic_rows));
+                }
                 _ => {}
             },
             Order::Source => kept_source = app.kept.source.take(),
@@ -386,7 +388,8 @@ fn lay_out_anew(
                         .max()
                         .unwrap_or(0);
                     let opening = |side: Side, through: usize| {
-                        PaneLayout::opening(app.readout(side), widths[side.index()], rows, through)
+                        let width = widths[side.index()];
+                        PaneLayout::partial(app.readout(side), width, rows, 0, through)
                     };
                     return (
                         [opening(Side::Left, 0), opening(Side::Right, right_top)],
@@ -397,7 +400,13 @@ fn lay_out_anew(
                     let window = |side: Side| {
                         let (passage, within) = tops[side.index()];
                         let width = widths[side.index()];
-                        PaneLayout::window(app.readout(side), width, rows + within, passage)
+                        PaneLayout::partial(
+                            app.readout(side),
+                            width,
+                            rows + within,
+                            passage,
+                            passage,
+                        )
                     };
                     return ([window(Side::Left), window(Side::Right)], None);
                 }
@@ -407,7 +416,8 @@ fn lay_out_anew(
             let lay_out_side = |side: Side, kept: Option<PaneLayout>| {
                 let width = widths[side.index()];
                 match kept {
-                    Some(pane) if pane.width() == width && pane.is_complete() => pane,
+                    // Only whole layouts are kept (see `keep_layouts`).
+                    Some(pane) if pane.width() == width => pane,
                     _ => PaneLayout::new(app.readout(side), width),
                 }
             };

@@ -64,10 +64,10 @@ pub struct PaneLayout {
     /// layout), otherwise `entries` itself is in that order.
     by_passage: Option<Vec<usize>>,
     /// Passages before the laid-out ones, not laid out (see
-    /// [`Self::window`]).
+    /// [`Self::partial`]).
     skipped: usize,
     /// Passages that follow the laid-out ones but are not laid out yet (see
-    /// [`Self::opening`]).
+    /// [`Self::partial`]).
     not_laid_out: usize,
 }
 
@@ -109,42 +109,30 @@ impl PaneLayout {
         }
     }
 
-    /// Lays out only the first passages of a readout: through passage
-    /// `through`, and then as many as fill `rows` more rows. That is the
-    /// opening screen of a large document, drawn before the rest is laid
-    /// out; its rows are the first rows of the full layout.
-    pub fn opening(readout: &Readout, width: usize, rows: usize, through: usize) -> Self {
-        let mut layout = PaneLayout::empty(width);
-        let total = readout.passages.len();
-        let mut laid_out = 0;
-        let mut wanted_rows = rows;
-        while laid_out < total && (laid_out <= through || layout.rows.len() <= wanted_rows) {
-            if laid_out > 0 {
-                layout.rows.push(Row::Gap);
-            }
-            if laid_out == through {
-                wanted_rows = layout.rows.len() + rows;
-            }
-            layout.push_passage(readout, laid_out);
-            laid_out += 1;
-        }
-        layout.not_laid_out = total - laid_out;
-        layout.finish();
-        layout
-    }
-
-    /// Lays out the passages of a readout from passage `from` on, as many
-    /// as fill `rows` rows: what a resized large document shows while the
-    /// rest is laid out. The passages before `from` count in positions but
-    /// are not laid out; the rows start with passage `from`.
-    pub fn window(readout: &Readout, width: usize, rows: usize, from: usize) -> Self {
+    /// Lays out only part of a readout: passages `from` through `through`,
+    /// then as many as fill `rows` rows from the first row of `through`;
+    /// the passages before and after count in positions but are not laid
+    /// out. From passage 0 it is the opening screen of a large document,
+    /// drawn before the rest is laid out, and its rows are the first rows of
+    /// the full layout; from a later passage, the screen of a resized one.
+    pub fn partial(
+        readout: &Readout,
+        width: usize,
+        rows: usize,
+        from: usize,
+        through: usize,
+    ) -> Self {
         let mut layout = PaneLayout::empty(width);
         let total = readout.passages.len();
         let from = from.min(total);
         let mut next = from;
-        while next < total && layout.rows.len() <= rows {
+        let mut wanted_rows = rows;
+        while next < total && (next <= through || layout.rows.len() <= wanted_rows) {
             if next > from {
                 layout.rows.push(Row::Gap);
+            }
+            if next == through {
+                wanted_rows = layout.rows.len() + rows;
             }
             layout.push_passage(readout, next);
             next += 1;
@@ -428,7 +416,7 @@ mod tests {
         let texts: Vec<(&str, bool)> = (0..50).map(|n| ("one two three", n % 3 == 0)).collect();
         let readout = readout(&texts);
         let full = PaneLayout::new(&readout, 10);
-        let opening = PaneLayout::opening(&readout, 10, 12, 0);
+        let opening = PaneLayout::partial(&readout, 10, 12, 0, 0);
         assert!(opening.row_count() > 12, "fills the rows asked for");
         assert!(opening.passage_count() < full.passage_count());
         assert_eq!(
@@ -438,7 +426,7 @@ mod tests {
         assert_eq!(opening.passage_total(), 50);
         assert!(!opening.is_complete());
         assert!(full.is_complete());
-        let window = PaneLayout::window(&readout, 10, 12, 30);
+        let window = PaneLayout::partial(&readout, 10, 12, 30, 30);
         assert_eq!(
             window.row(0),
             full.row(full.first_row(30).expect("laid out"))
@@ -450,8 +438,8 @@ mod tests {
             "passages before it are not laid out"
         );
         assert!(!window.is_complete());
-        let short = PaneLayout::opening(&readout, 10, 1000, 0);
-        let later = PaneLayout::opening(&readout, 10, 12, 30);
+        let short = PaneLayout::partial(&readout, 10, 1000, 0, 0);
+        let later = PaneLayout::partial(&readout, 10, 12, 0, 30);
         let thirtieth = later.first_row(30).expect("laid out through it");
         assert!(later.row_count() > thirtieth + 12, "and a screen after it");
         assert_eq!(short, full, "a short readout is laid out whole");
