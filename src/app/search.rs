@@ -67,7 +67,6 @@ impl Search {
 }
 
 pub(super) fn start(app: &mut App) {
-    folded_text(app);
     app.search = Some(Search {
         query: String::new(),
         editing: true,
@@ -182,21 +181,13 @@ impl ReadingOrder {
     }
 }
 
-/// Folds the two readouts' text for search, unless that is done.
-fn folded_text(app: &mut App) {
-    if app.folded.is_none() {
-        let readouts = [app.readout(Side::Left), app.readout(Side::Right)];
-        app.folded = Some(FoldedText::new(readouts));
-    }
-}
-
-/// Every match of `query` in the two readouts shown.
+/// Every match of `query` in the two readouts shown; their text is folded
+/// for search the first time.
 pub(super) fn find_all(app: &mut App, query: &str) -> Vec<Match> {
-    folded_text(app);
-    let readouts = [app.readout(Side::Left), app.readout(Side::Right)];
+    let readouts = [app.pair.left, app.pair.right].map(|index| &app.document.readouts[index]);
     app.folded
-        .as_ref()
-        .map_or_else(Vec::new, |folded| folded.find_all(readouts, query))
+        .get_or_insert_with(|| FoldedText::new(readouts))
+        .find_all(readouts, query)
 }
 
 /// The first match, in reading order, at or after the passage at the top
