@@ -19,20 +19,12 @@ use readouts::ui::{self, theme::Theme};
 
 #[derive(Debug, Clone)]
 enum Step {
+    /// A key, read as the app's mode reads it.
     Key(KeyEvent),
-    Resize(u16, u16),
-    Scroll {
-        column: u16,
-        row: u16,
-        rows: isize,
-    },
-    Click {
-        column: u16,
-        row: u16,
-    },
+    /// A resize, the mouse, a failed reload: an action as it is.
+    Act(Action),
     /// The file changed on disk: the other document.
     Reload,
-    ReloadFailed(String),
 }
 
 /// Characters the keymap binds, search text, and any character at all.
@@ -91,26 +83,24 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         12 => key().prop_map(Step::Key),
-        2 => size().prop_map(|(width, height)| Step::Resize(width, height)),
+        2 => size().prop_map(|(width, height)| Step::Act(Action::Resize(width, height))),
         2 => (0u16..520, 0u16..210, -20isize..20)
-            .prop_map(|(column, row, rows)| Step::Scroll { column, row, rows }),
-        2 => (0u16..520, 0u16..210).prop_map(|(column, row)| Step::Click { column, row }),
+            .prop_map(|(column, row, rows)| Step::Act(Action::Scroll { column, row, rows })),
+        2 => (0u16..520, 0u16..210)
+            .prop_map(|(column, row)| Step::Act(Action::Click { column, row })),
         1 => Just(Step::Reload),
-        1 => "\\PC{0,40}".prop_map(Step::ReloadFailed),
+        1 => "\\PC{0,40}".prop_map(|problem| Step::Act(Action::ReloadFailed(problem))),
     ]
 }
 
 fn apply(app: &mut App, step: Step, other: &mut Document) {
     let action = match step {
         Step::Key(key) => keymap::action_for(key, app.input_mode()),
-        Step::Resize(width, height) => Some(Action::Resize(width, height)),
-        Step::Scroll { column, row, rows } => Some(Action::Scroll { column, row, rows }),
-        Step::Click { column, row } => Some(Action::Click { column, row }),
+        Step::Act(action) => Some(action),
         Step::Reload => {
             let next = std::mem::replace(other, app.document().clone());
             Some(Action::Reloaded(Box::new(next)))
         }
-        Step::ReloadFailed(problem) => Some(Action::ReloadFailed(problem)),
     };
     if let Some(action) = action {
         update(app, action);

@@ -11,8 +11,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use readouts::app::{Action, App, Focus, Side, update};
-use readouts::document::Pair;
 use readouts::document::load::load_str;
+use readouts::document::{Document, Pair};
 use readouts::terminal::{EventSource, run_loop};
 use readouts::ui::theme::Theme;
 
@@ -268,16 +268,24 @@ fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
     assert!(app.layout_job().is_none(), "nothing left to lay out");
 }
 
-#[test]
-fn a_resized_large_document_shows_its_screen_at_once_and_the_rest_from_its_job() {
-    let file = file_with(50, 20_000);
-    let document = load_str("big.toml", &file).expect("valid").document;
-    let pair = Pair { left: 0, right: 1 };
-    let mut app = App::new(document.clone(), pair, 120, 30);
+/// A document of `passages` passages a side, open at 120×30 with the left
+/// pane `pages` pages down.
+fn read_into(passages: usize, pages: usize) -> (Document, App) {
+    let document = load_str("big.toml", &file_with(50, passages))
+        .expect("valid")
+        .document;
+    let mut app = App::new(document.clone(), Pair { left: 0, right: 1 }, 120, 30);
     press(&mut app, "<Tab>");
-    for _ in 0..500 {
+    for _ in 0..pages {
         press(&mut app, "<PgDn>");
     }
+    (document, app)
+}
+
+#[test]
+fn a_resized_large_document_shows_its_screen_at_once_and_the_rest_from_its_job() {
+    let (document, mut app) = read_into(20_000, 500);
+    let pair = Pair { left: 0, right: 1 };
     press(&mut app, "<Down><Down>");
     let top = |app: &App| {
         let offset = app.offset(Side::Left);
@@ -310,14 +318,8 @@ fn a_resized_large_document_shows_its_screen_at_once_and_the_rest_from_its_job()
 
 #[test]
 fn resizes_of_a_large_document_in_any_order_end_in_its_layout_at_the_last_size() {
-    let file = file_with(50, 12_000);
-    let document = load_str("big.toml", &file).expect("valid").document;
+    let (document, mut app) = read_into(12_000, 200);
     let pair = Pair { left: 0, right: 1 };
-    let mut app = App::new(document.clone(), pair, 120, 30);
-    press(&mut app, "<Tab>");
-    for _ in 0..200 {
-        press(&mut app, "<PgDn>");
-    }
     // Jobs made at one size and delivered after others, a size too small
     // to draw, and one the same width as before.
     let mut jobs = Vec::new();
