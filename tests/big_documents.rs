@@ -159,14 +159,22 @@ fn an_opening_screen_anchored_far_down_the_other_side_is_the_same_too() {
     let document = load_str("far.toml", &file).expect("valid").document;
     let pair = Pair { left: 0, right: 1 };
     let full = App::new(document.clone(), pair, 120, 30);
-    let opening = App::opening(document, pair, 120, 30);
-    assert!(
-        opening.offset(Side::Right) > 0,
-        "the right pane starts at its anchor"
-    );
+    let mut opening = App::opening(document, pair, 120, 30);
     assert_eq!(opening.offset(Side::Right), full.offset(Side::Right));
     assert_eq!(screen(&opening), screen(&full));
-    assert!(screen(&opening).contains("Right 4000."));
+    // The left side waits in blank rows for the right to reach the
+    // anchor, as `print` lays it out.
+    assert!(screen(&opening).contains("Right 0."));
+    assert!(!screen(&opening).contains("Left, first."));
+    update(&mut opening, Action::CompleteLayout);
+    press(&mut opening, "1");
+    let shown = screen(&opening);
+    let row_of = |text: &str| shown.lines().position(|line| line.contains(text));
+    assert_eq!(
+        row_of("Left, first."),
+        row_of("Right 4000."),
+        "side by side"
+    );
 }
 
 /// Events from a script; when it runs out, none come (and the loop keeps

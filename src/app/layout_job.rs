@@ -1,13 +1,17 @@
 //! The rest of an opening screen's layout, made off the input path: a
-//! plain function of copies of the two readouts, which the shell runs on a
-//! thread of its own and hands back to `update` as [`Action::LaidOut`].
+//! plain function of the document (shared, not copied) and the panes'
+//! widths, which the shell runs on a thread of its own and hands back to
+//! `update` as [`Action::LaidOut`].
 
-use super::{Action, App, Side};
-use crate::document::Readout;
+use std::sync::Arc;
+
+use super::{Action, App};
+use crate::document::{Document, Pair};
 use crate::layout::pane::PaneLayout;
 
 pub struct LayoutJob {
-    readouts: [Readout; 2],
+    document: Arc<Document>,
+    pair: Pair,
     widths: [usize; 2],
 }
 
@@ -16,10 +20,10 @@ impl LayoutJob {
     /// beside the event loop, and the other core is left to it and to the
     /// terminal.
     pub fn run(self) -> Action {
-        let [left, right] = &self.readouts;
+        let readouts = &self.document.readouts;
         let panes = [
-            PaneLayout::new(left, self.widths[0]),
-            PaneLayout::new(right, self.widths[1]),
+            PaneLayout::new(&readouts[self.pair.left], self.widths[0]),
+            PaneLayout::new(&readouts[self.pair.right], self.widths[1]),
         ];
         Action::LaidOut(Box::new(panes))
     }
@@ -31,8 +35,9 @@ impl App {
     pub fn layout_job(&self) -> Option<LayoutJob> {
         let view = self.view.as_ref().filter(|_| self.partial.is_some())?;
         Some(LayoutJob {
-            readouts: Side::BOTH.map(|side| self.readout(side).clone()),
-            widths: Side::BOTH.map(|side| view.panes[side.index()].width()),
+            document: Arc::clone(&self.document),
+            pair: self.pair,
+            widths: view.panes.each_ref().map(PaneLayout::width),
         })
     }
 }

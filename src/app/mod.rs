@@ -14,22 +14,21 @@ pub mod presentation;
 mod reload;
 pub mod search;
 mod update;
+pub mod view;
 
 pub use action::Action;
 pub use layout_job::LayoutJob;
 pub use update::{WHEEL_ROWS, update};
+pub use view::View;
+
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use crate::document::{Document, Pair, Readout};
-use crate::layout::pane::PaneLayout;
-use crate::layout::pieces::notice_text;
-use crate::layout::screen::{Screen, inner, overlay_area};
-use crate::layout::sync::{Anchor, SyncMap, candidate_anchors, non_crossing};
-use crate::layout::wrap::{display_width, truncate, wrap};
-
-/// The most rows a "does not mention" notice takes from a pane.
-pub const NOTICE_MOST_ROWS: usize = 2;
+use crate::layout::screen::{inner, overlay_area};
+use crate::layout::sync::{Anchor, candidates_of, non_crossing};
+use crate::layout::wrap::display_width;
 
 /// One of the two panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,27 +125,18 @@ pub(crate) enum Partial {
     Window([(usize, usize); 2]),
 }
 
-/// The two panes' layout at the current screen size.
-#[derive(Debug, Clone)]
-pub struct View {
-    /// `None` when the terminal is too small to draw the viewer.
-    pub screen: Option<Screen>,
-    pub panes: [PaneLayout; 2],
-    pub map: SyncMap,
-    /// In the by-topic order: the heading row of each topic's block.
-    pub topic_rows: Option<Vec<usize>>,
-    /// The topic the panes show alone, if they are filtered.
-    pub filter: Option<usize>,
-}
-
 /// The whole state of the viewer.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub(crate) document: Document,
+    /// Shared with the layout job that runs off the input path.
+    pub(crate) document: Arc<Document>,
     pub(crate) pair: Pair,
     /// For each side, for each topic: the passages carrying it, in order.
     pub(crate) topic_passages: [Vec<Vec<usize>>; 2],
-    /// The anchors kept for syncing, as passages (independent of width).
+    /// Every topic both sides mention, at its first passage on each side.
+    pub(crate) candidates: Vec<Anchor>,
+    /// The anchors kept for aligning, as passages (independent of width):
+    /// the largest set that does not cross and holds the topic jumped to.
     pub(crate) anchors: Vec<Anchor>,
     pub(crate) focus: Focus,
     /// The pane that leads when the sidebar has the focus.
@@ -157,6 +147,13 @@ pub struct App {
     pub(crate) current_topic: Option<usize>,
     /// For each side, which passage of the current topic it was sent to.
     pub(crate) topic_cursor: [usize; 2],
+    /// The topic one side leaves out whose band the panes show, from a
+    /// jump to it until its passage scrolls out of view.
+    pub(crate) band: Option<usize>,
+    /// The topic number being typed, while more digits can follow.
+    pub(crate) typed_number: Option<usize>,
+    /// The row at the top of each pane, in the row space it scrolls
+    /// through (see [`View`]).
     pub(crate) offsets: [usize; 2],
     pub(crate) sync: SyncMode,
     pub(crate) overlay: Option<Overlay>,
@@ -168,7 +165,7 @@ pub struct App {
     pub(crate) filter: Option<usize>,
     pub(crate) search: Option<search::Search>,
     /// Layouts of the orders not shown, to come back to.
-    pub(crate) kept: navigation::KeptLayouts,
+    pub(crate) kept: view::KeptLayouts,
     /// The words of each shown readout, counted when the info view first
     /// opens.
     pub(crate) word_counts: Option<[usize; 2]>,
@@ -214,17 +211,20 @@ impl App {
         height: u16,
         partial: Option<Partial>,
     ) -> App {
-        let (topic_passages, anchors) = topic_index(&document, pair);
+        let (topic_passages, candidates) = topic_index(&document, pair);
         let mut app = App {
-            document,
+            document: Arc::new(document),
             pair,
             topic_passages,
-            anchors,
+            anchors: non_crossing(&candidates),
+            candidates,
             focus: Focus::Sidebar,
             reading: Side::Left,
             selected: 0,
             current_topic: None,
             topic_cursor: [0, 0],
+            band: None,
+            typed_number: None,
             offsets: [0, 0],
             sync: SyncMode::Aligned,
             overlay: None,
@@ -233,7 +233,7 @@ impl App {
             order: Order::Source,
             filter: None,
             search: None,
-            kept: navigation::KeptLayouts::default(),
+            kept: view::KeptLayouts::default(),
             word_counts: None,
             folded: None,
             presentation: None,
@@ -351,14 +351,17 @@ impl App {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The topic whose silence a side's pane announces above its text: the
-    /// current topic, when that side does not mention it. The by-topic order
-    /// and the filter say so in the layout itself.
+    /// The topic whose silence a side's pane announces in the band across
+    /// both panes. The by-topic order and the filter say so in the layout
+    /// itself.
     pub fn silent_topic(&self, side: Side) -> Option<usize> {
-        if self.panes_joined() {
-            return None;
-        }
-        self.current_topic.filter(|&t| !self.mentions(side, t))
+        let band = self.view.as_ref()?.band.as_ref()?;
+        (!band.speaks[side.index()]).then_some(band.topic)
+    }
+
+    /// The topic number being typed, while another digit can follow.
+    pub fn typed_number(&self) -> Option<usize> {
+        self.typed_number
     }
 
     pub fn order(&self) -> Order {
@@ -415,41 +418,16 @@ impl App {
     }
 
     /// How many rows of text a pane shows: its inner height, less the rows
-    /// of a "does not mention" notice.
-    pub fn text_height(&self, side: Side) -> usize {
-        let Some(area) = self.pane_area(side) else {
-            return 0;
-        };
-        let inner = usize::from(area.height.saturating_sub(2));
-        inner.saturating_sub(self.notice_lines(side).len()).max(1)
+    /// of the band of a one-sided topic.
+    pub fn text_height(&self) -> usize {
+        self.view.as_ref().map_or(0, |view| view.text_height)
     }
 
-    /// The lines of the "does not mention" notice across the top of a pane:
-    /// the notice wrapped to the pane, at most [`NOTICE_MOST_ROWS`] of them.
-    pub fn notice_lines(&self, side: Side) -> Vec<String> {
-        let (Some(topic), Some(area)) = (self.silent_topic(side), self.pane_area(side)) else {
-            return Vec::new();
-        };
-        let text = notice_text(self.readout(side), &self.document, topic);
-        // A column of margin each side of the band.
-        let width = usize::from(area.width.saturating_sub(2)).saturating_sub(2);
-        let mut lines: Vec<String> = wrap(&text, width)
-            .into_iter()
-            .flatten()
-            .map(|range| text[range].to_string())
-            .collect();
-        if lines.len() > NOTICE_MOST_ROWS {
-            let rest = lines.split_off(NOTICE_MOST_ROWS - 1).join(" ");
-            lines.push(truncate(&rest, width).into_owned());
-        }
-        lines
-    }
-
-    /// The largest offset of a pane.
+    /// The largest offset a pane scrolls to: its last row at the bottom.
     pub fn max_offset(&self, side: Side) -> usize {
-        self.view.as_ref().map_or(0, |view| {
-            view.panes[side.index()].max_offset(self.text_height(side))
-        })
+        self.view
+            .as_ref()
+            .map_or(0, |view| view.rows(side).saturating_sub(view.text_height))
     }
 
     /// The width the sidebar would like: its longest label and its marks.
@@ -466,20 +444,13 @@ impl App {
     }
 }
 
-/// For each side, the passages of each topic; and the anchors kept for
-/// syncing the two sides.
+/// For each side, the passages of each topic; and the candidate anchors.
 fn topic_index(document: &Document, pair: Pair) -> ([Vec<Vec<usize>>; 2], Vec<Anchor>) {
     let topic_count = document.topics.len();
     let topic_passages = [
         document.readouts[pair.left].passages_by_topic(topic_count),
         document.readouts[pair.right].passages_by_topic(topic_count),
     ];
-    let first = |side: usize| -> Vec<Option<usize>> {
-        topic_passages[side]
-            .iter()
-            .map(|passages| passages.first().copied())
-            .collect()
-    };
-    let anchors = non_crossing(&candidate_anchors(&first(0), &first(1)));
-    (topic_passages, anchors)
+    let candidates = candidates_of([&topic_passages[0], &topic_passages[1]]);
+    (topic_passages, candidates)
 }

@@ -2,8 +2,11 @@
 //! reader's place — the same two readouts, the same topic, the same passage
 //! at the top of each pane.
 
-use super::navigation::{Reuse, reading_positions, rebuild};
+use std::sync::Arc;
+
+use super::navigation::choose_anchors;
 use super::search::find_all;
+use super::view::{Reuse, reading_positions, rebuild};
 use super::{App, Side, topic_index};
 use crate::document::Document;
 
@@ -26,12 +29,14 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
     app.selected = find(selected).unwrap_or(0);
     app.current_topic = find(current);
     app.filter = filter.and_then(|id| document.topic_index(&id));
-    let (topic_passages, anchors) = topic_index(&document, pair);
-    app.document = document;
+    let (topic_passages, candidates) = topic_index(&document, pair);
+    app.document = Arc::new(document);
     app.pair = pair;
     app.topic_passages = topic_passages;
-    app.anchors = anchors;
+    app.candidates = candidates;
+    choose_anchors(app);
     app.topic_cursor = [0, 0];
+    app.band = app.band.and(app.current_topic);
     app.reload_problem = None;
     app.folded = None;
     app.word_counts = None;

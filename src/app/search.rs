@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::folded::FoldedText;
-use super::navigation::{follow, leader};
+use super::navigation::{bring_into_view, clamp_offsets, leader};
 use super::{App, Side};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,9 +113,8 @@ pub(super) fn cancel(app: &mut App) {
 /// Puts the panes back where they were before the search, as far as the
 /// layout lets them go now: the terminal may have been resized since.
 fn restore_offsets(app: &mut App, saved: [usize; 2]) {
-    for side in Side::BOTH {
-        app.offsets[side.index()] = saved[side.index()].min(app.max_offset(side));
-    }
+    app.offsets = saved;
+    clamp_offsets(app);
 }
 
 /// `n` (forward) or `N`: the next match in reading order, leading pane
@@ -201,7 +200,7 @@ fn first_match_from_top(app: &App) -> Option<usize> {
     let top = app
         .view
         .as_ref()
-        .and_then(|view| view.panes[lead.index()].passage_at(app.offsets[lead.index()]))
+        .and_then(|view| view.passage_at(lead, app.offsets[lead.index()]))
         .unwrap_or(0);
     let order = ReadingOrder::new(search, lead);
     (0..search.matches.len())
@@ -223,25 +222,22 @@ fn go_to(app: &mut App, index: usize) {
     let Some(row) = match_row(app, &found) else {
         return;
     };
-    let side = found.side;
-    let offset = app.offsets[side.index()];
-    let height = app.text_height(side);
-    if row < offset || row >= offset + height {
-        app.offsets[side.index()] = row.saturating_sub(2).min(app.max_offset(side));
-    }
-    follow(app, side);
+    bring_into_view(app, found.side, row);
 }
 
-/// The row where a match starts, in its pane's layout.
+/// The row where a match starts, in the row space its pane scrolls
+/// through.
 fn match_row(app: &App, found: &Match) -> Option<usize> {
-    let pane = &app.view.as_ref()?.panes[found.side.index()];
+    let view = app.view.as_ref()?;
+    let pane = &view.panes[found.side.index()];
     let first = pane.first_row(found.passage)?;
     let rows = pane.passage_rows(found.passage);
-    (first..first + rows)
+    let row = (first..first + rows)
         .find(|&row| {
             pane.row(row)
                 .and_then(|r| r.text_range())
                 .is_some_and(|range| found.range.start < range.end)
         })
-        .or(Some(first))
+        .unwrap_or(first);
+    Some(view.padded_row(found.side, row))
 }

@@ -2,10 +2,11 @@
 //! as the open overlay, the search prompt or presentation mode read it.
 
 use super::navigation::{
-    complete_layout, follow, jump, leader, next_passage_of_topic, relayout, resize, scroll_by,
-    scroll_pages, scroll_to, select_and_jump, set_focus,
+    cycle_sync, jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, select_and_jump,
+    set_focus,
 };
 use super::presentation::{self, Presentation};
+use super::view::{complete_layout, relayout, resize};
 use super::{Action, App, Focus, Order, Overlay, Side, overlay, reload, search};
 use crate::document::normalize::visible_stand_in;
 
@@ -109,11 +110,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::JumpToTopic(topic) => jump_to_number(app, topic),
         Action::NextTopic => step_topic(app, true),
         Action::PreviousTopic => step_topic(app, false),
-        Action::CycleSync => {
-            app.sync = app.sync.next();
-            follow(app, leader(app));
-        }
+        Action::CycleSync => cycle_sync(app),
         Action::ToggleFilter => {
+            app.band = None;
             app.filter = match app.filter {
                 Some(_) => None,
                 None => Some(app.selected),
@@ -128,6 +127,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleOrder => {
+            app.band = None;
             app.order = match app.order {
                 Order::Source => Order::ByTopic,
                 Order::ByTopic => Order::Source,

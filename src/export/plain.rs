@@ -5,14 +5,14 @@
 
 use std::io::{self, Write};
 
-use crate::document::{Document, Pair};
+use crate::document::{Document, Pair, Readout};
 use crate::layout::arrange::{self, Side};
-use crate::layout::on_both_sides;
 use crate::layout::pane::{MARGIN, PaneLayout, QUOTE_INDENT, RIGHT_PADDING};
 use crate::layout::pieces::{Piece, Tone, pieces};
 use crate::layout::screen::MIN_TEXT_WIDTH;
-use crate::layout::sync::{candidate_anchors, non_crossing};
+use crate::layout::sync::{candidates_of, non_crossing};
 use crate::layout::wrap::{display_width, truncate};
+use crate::layout::{on_both_sides, padding};
 
 /// What stands between the two columns, and its width in columns.
 pub const DIVIDER: &str = " │ ";
@@ -58,34 +58,37 @@ pub fn write_side_by_side(
     let by_topic = readouts.map(|readout| readout.passages_by_topic(topic_count));
     // Every passage is printed, in an order with padding between: both
     // readouts are wrapped first, one on each core, and their rows copied.
-    let wrapped = match options.arrangement {
-        Arrangement::Topic(_) => None,
-        Arrangement::SourceOrder | Arrangement::ByTopic => Some(on_both_sides(
+    let wrap_both = || {
+        on_both_sides(
             || PaneLayout::new(readouts[0], widths[0]),
             || PaneLayout::new(readouts[1], widths[1]),
-        )),
+        )
     };
-    let sides = [0, 1].map(|i| Side {
-        readout: readouts[i],
-        by_topic: &by_topic[i],
-        width: widths[i],
-        wrapped: wrapped.as_ref().map(|panes| &panes[i]),
-    });
-    let panes: [PaneLayout; 2] = match options.arrangement {
+    let (panes, paddings) = match options.arrangement {
+        // The viewer's aligned row space: each readout's own rows, padded
+        // before the anchors the viewer keeps when it opens.
         Arrangement::SourceOrder => {
-            let first = |i: usize| -> Vec<Option<usize>> {
-                by_topic[i]
-                    .iter()
-                    .map(|passages| passages.first().copied())
-                    .collect()
-            };
-            arrange::aligned(
-                sides,
-                &non_crossing(&candidate_anchors(&first(0), &first(1))),
-            )
+            let panes = wrap_both();
+            let anchors = non_crossing(&candidates_of([&by_topic[0], &by_topic[1]]));
+            let paddings = padding::aligned([&panes[0], &panes[1]], &anchors);
+            (panes, paddings)
         }
-        Arrangement::Topic(topic) => arrange::topic_only(document, sides, topic),
-        Arrangement::ByTopic => arrange::synopsis(document, sides).panes,
+        Arrangement::Topic(topic) => {
+            let panes =
+                arrange::topic_only(document, sides_of(readouts, &by_topic, widths, None), topic);
+            let paddings = padding::unpadded([&panes[0], &panes[1]]);
+            (panes, paddings)
+        }
+        Arrangement::ByTopic => {
+            let wrapped = wrap_both();
+            let panes = arrange::synopsis(
+                document,
+                sides_of(readouts, &by_topic, widths, Some(&wrapped)),
+            )
+            .panes;
+            let paddings = padding::unpadded([&panes[0], &panes[1]]);
+            (panes, paddings)
+        }
     };
     let paint = Paint {
         color: options.color,
@@ -107,10 +110,10 @@ pub fn write_side_by_side(
             "2"
         )
     )?;
-    let rows = panes[0].row_count().max(panes[1].row_count());
+    let rows = paddings[0].rows().max(paddings[1].rows());
     for index in 0..rows {
         let [left, right] = [0, 1].map(|i| {
-            let row = panes[i].row(index);
+            let row = paddings[i].row(&panes[i], index);
             let pieces = row.map_or_else(Vec::new, |row| {
                 pieces(row, readouts[i], document, None, widths[i])
             });
@@ -124,6 +127,20 @@ pub fn write_side_by_side(
         }
     }
     Ok(())
+}
+
+fn sides_of<'a>(
+    readouts: [&'a Readout; 2],
+    by_topic: &'a [Vec<Vec<usize>>; 2],
+    widths: [usize; 2],
+    wrapped: Option<&'a [PaneLayout; 2]>,
+) -> [Side<'a>; 2] {
+    [0, 1].map(|i| Side {
+        readout: readouts[i],
+        by_topic: &by_topic[i],
+        width: widths[i],
+        wrapped: wrapped.map(|panes| &panes[i]),
+    })
 }
 
 struct Paint {

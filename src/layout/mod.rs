@@ -3,6 +3,7 @@
 //! scroll-sync map between two panes, and the screen's geometry.
 
 pub mod arrange;
+pub mod padding;
 pub mod pane;
 pub mod pieces;
 pub mod screen;

@@ -1,5 +1,4 @@
-//! Synchronised scrolling: which shared topics anchor the two panes, and the
-//! monotonic piecewise-linear map between their scroll offsets.
+//! Synchronised scrolling: which shared topics anchor the two panes.
 //!
 //! An anchor is a topic both readouts mention, at the first passage that
 //! carries it on each side. Anchors can cross (one side talks about tone
@@ -34,6 +33,18 @@ pub fn candidate_anchors(
             _ => None,
         })
         .collect()
+}
+
+/// The candidates of two readouts from their passages by topic (see
+/// [`crate::document::Readout::passages_by_topic`]).
+pub fn candidates_of(by_topic: [&[Vec<usize>]; 2]) -> Vec<Anchor> {
+    let first = |side: usize| -> Vec<Option<usize>> {
+        by_topic[side]
+            .iter()
+            .map(|passages| passages.first().copied())
+            .collect()
+    };
+    candidate_anchors(&first(0), &first(1))
 }
 
 /// The largest set of anchors that do not cross: a longest chain strictly
@@ -100,6 +111,27 @@ pub fn non_crossing(candidates: &[Anchor]) -> Vec<Anchor> {
     kept
 }
 
+/// The largest set of anchors that do not cross and contain `through`: the
+/// largest set before it on both sides, it, and the largest set after it.
+/// A jump to a topic makes its anchor one of those kept, even a crossing
+/// one. Anchors at the same place as `through` are left out: their
+/// passages line up with it anyway.
+pub fn non_crossing_through(candidates: &[Anchor], through: Anchor) -> Vec<Anchor> {
+    let side_of = |wanted: std::cmp::Ordering| -> Vec<Anchor> {
+        candidates
+            .iter()
+            .filter(|a| {
+                a.left.cmp(&through.left) == wanted && a.right.cmp(&through.right) == wanted
+            })
+            .copied()
+            .collect()
+    };
+    let mut kept = non_crossing(&side_of(std::cmp::Ordering::Less));
+    kept.push(through);
+    kept.extend(non_crossing(&side_of(std::cmp::Ordering::Greater)));
+    kept
+}
+
 fn rank_of(sorted: &[usize], value: usize) -> usize {
     sorted.partition_point(|&v| v < value)
 }
@@ -139,89 +171,6 @@ impl SuffixMax {
         }
         best
     }
-}
-
-/// A point through which the map passes: a left offset and a right offset.
-type Point = (usize, usize);
-
-/// The monotonic piecewise-linear map between the two panes' offsets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyncMap {
-    points: Vec<Point>,
-}
-
-impl SyncMap {
-    /// Builds the map through the anchors' rows (left row, right row) that
-    /// both panes can scroll to, the start (0, 0) and the ends
-    /// (`left_max`, `right_max`). An anchor at a start or an end takes the
-    /// place of that corner, so that the map passes through it exactly; and
-    /// when one pane cannot scroll at all, its start is its end, and the
-    /// start wins.
-    pub fn new(anchor_rows: &[Point], left_max: usize, right_max: usize) -> Self {
-        let reachable: Vec<Point> = anchor_rows
-            .iter()
-            .copied()
-            .filter(|&(left, right)| left <= left_max && right <= right_max)
-            .collect();
-        let mut points = Vec::with_capacity(reachable.len() + 2);
-        if reachable
-            .first()
-            .is_none_or(|&(left, right)| left > 0 && right > 0)
-        {
-            points.push((0, 0));
-        }
-        points.extend(&reachable);
-        let both_scroll = left_max > 0 && right_max > 0;
-        if both_scroll
-            && reachable
-                .last()
-                .is_none_or(|&(left, right)| left < left_max && right < right_max)
-        {
-            points.push((left_max, right_max));
-        }
-        SyncMap { points }
-    }
-
-    /// The right offset that goes with a left offset.
-    pub fn left_to_right(&self, left: usize) -> usize {
-        interpolate(&self.points, left, |p| p.0, |p| p.1)
-    }
-
-    /// The left offset that goes with a right offset.
-    pub fn right_to_left(&self, right: usize) -> usize {
-        interpolate(&self.points, right, |p| p.1, |p| p.0)
-    }
-
-    pub fn points(&self) -> &[Point] {
-        &self.points
-    }
-}
-
-/// Follows the segment of `points` (sorted, non-decreasing on both axes)
-/// that holds `x`: the last point at or before `x`, towards the next one.
-fn interpolate(
-    points: &[Point],
-    x: usize,
-    from: fn(&Point) -> usize,
-    to: fn(&Point) -> usize,
-) -> usize {
-    let after = points.partition_point(|p| from(p) <= x);
-    let Some(start) = after.checked_sub(1).and_then(|i| points.get(i)) else {
-        return points.first().map_or(0, to);
-    };
-    let Some(end) = points.get(after) else {
-        return to(start);
-    };
-    let (x0, x1, y0, y1) = (
-        from(start) as u128,
-        from(end) as u128,
-        to(start) as u128,
-        to(end) as u128,
-    );
-    let (x, span) = (x as u128 - x0, x1 - x0);
-    // Rounded to the nearest row; u128 keeps the product exact.
-    let y = y0 + (x * (y1 - y0) + span / 2) / span;
-    usize::try_from(y).unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
@@ -269,50 +218,33 @@ mod tests {
     }
 
     #[test]
+    fn the_anchor_jumped_to_is_kept_with_the_most_others_that_do_not_cross_it() {
+        // Topic 0 crosses both others; through it, only it can be kept.
+        let candidates = [anchor(0, 10, 0), anchor(1, 3, 4), anchor(2, 6, 5)];
+        assert_eq!(
+            non_crossing_through(&candidates, candidates[0]),
+            [anchor(0, 10, 0)]
+        );
+        let middle = [
+            anchor(0, 0, 0),
+            anchor(1, 2, 9),
+            anchor(2, 4, 4),
+            anchor(3, 6, 6),
+        ];
+        assert_eq!(
+            non_crossing_through(&middle, middle[1]),
+            [anchor(0, 0, 0), anchor(1, 2, 9)]
+        );
+        assert_eq!(
+            non_crossing_through(&middle, middle[2]),
+            [anchor(0, 0, 0), anchor(2, 4, 4), anchor(3, 6, 6)]
+        );
+    }
+
+    #[test]
     fn identical_anchors_count_once() {
         let candidates = [anchor(0, 1, 1), anchor(1, 1, 1)];
         assert_eq!(non_crossing(&candidates), [anchor(0, 1, 1)]);
         assert_eq!(non_crossing(&[]), []);
-    }
-
-    #[test]
-    fn the_map_passes_through_anchors_and_ends() {
-        let map = SyncMap::new(&[(10, 20), (30, 25)], 50, 100);
-        assert_eq!(map.left_to_right(0), 0);
-        assert_eq!(map.left_to_right(5), 10);
-        assert_eq!(map.left_to_right(10), 20);
-        assert_eq!(map.left_to_right(30), 25);
-        assert_eq!(map.left_to_right(40), 63);
-        assert_eq!(map.left_to_right(50), 100);
-        assert_eq!(map.left_to_right(80), 100);
-        assert_eq!(map.right_to_left(20), 10);
-        assert_eq!(map.right_to_left(25), 30);
-        assert_eq!(map.right_to_left(100), 50);
-    }
-
-    #[test]
-    fn unreachable_anchors_are_left_out() {
-        let map = SyncMap::new(&[(10, 20), (60, 90)], 50, 100);
-        assert_eq!(map.points(), [(0, 0), (10, 20), (50, 100)]);
-    }
-
-    #[test]
-    fn an_anchor_at_the_top_replaces_the_start() {
-        let map = SyncMap::new(&[(0, 12)], 40, 40);
-        assert_eq!(map.left_to_right(0), 12);
-        assert_eq!(map.right_to_left(5), 0);
-        assert_eq!(map.right_to_left(12), 0);
-    }
-
-    #[test]
-    fn without_anchors_the_map_is_proportional() {
-        let map = SyncMap::new(&[], 10, 30);
-        assert_eq!(map.left_to_right(5), 15);
-        assert_eq!(map.right_to_left(15), 5);
-        let empty = SyncMap::new(&[], 0, 0);
-        assert_eq!(empty.left_to_right(3), 0);
-        let fixed_left = SyncMap::new(&[], 0, 69);
-        assert_eq!(fixed_left.left_to_right(0), 0);
-        assert_eq!(fixed_left.right_to_left(50), 0);
     }
 }

@@ -33,39 +33,40 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
     block.render(area, buf);
 
     let text_area = inner(area);
-    let mut top = text_area.y;
-    // A band across the top of the pane.
-    let width = usize::from(text_area.width);
-    for line in app.notice_lines(side) {
-        put(
-            buf,
-            text_area.x,
-            top,
-            &" ".repeat(width),
-            width,
-            theme.notice(),
-        );
-        put(
-            buf,
-            text_area.x + 1,
-            top,
-            &line,
-            width.saturating_sub(1),
-            theme.notice(),
-        );
-        top += 1;
-    }
     let Some(view) = app.view() else {
         return;
     };
-    let layout = &view.panes[side.index()];
-    let rows = layout.rows(app.offset(side), app.text_height(side));
-    for (index, row) in rows.iter().enumerate() {
-        let y = top + index as u16;
+    let mut top = text_area.y;
+    if let Some(band) = &view.band {
+        let width = usize::from(text_area.width);
+        let style = if band.speaks[side.index()] {
+            theme.heading()
+        } else {
+            theme.notice()
+        };
+        for line in &band.lines[side.index()] {
+            put(buf, text_area.x, top, &" ".repeat(width), width, style);
+            put(
+                buf,
+                text_area.x + 1,
+                top,
+                line,
+                width.saturating_sub(1),
+                style,
+            );
+            top += 1;
+        }
+    }
+    let offset = app.offset(side);
+    for index in 0..view.text_height {
+        let y = top.saturating_add(u16::try_from(index).unwrap_or(u16::MAX));
         if y >= text_area.bottom() {
             break;
         }
-        draw_row(app, theme, side, *row, text_area.x, y, text_area.width, buf);
+        let Some(row) = view.row(side, offset + index) else {
+            break;
+        };
+        draw_row(app, theme, side, row, text_area.x, y, text_area.width, buf);
     }
 }
 
@@ -75,7 +76,7 @@ fn position(app: &App, side: Side) -> String {
         return String::new();
     };
     let pane = &view.panes[side.index()];
-    match pane.position_at(app.offset(side)) {
+    match pane.position_at(view.layout_row(side, app.offset(side))) {
         Some(ordinal) => format!(" {}/{} ", ordinal + 1, pane.passage_total()),
         None => String::new(),
     }
