@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use readouts::app::{Action, App, Side, update};
+use readouts::app::{Action, App, Message, Side, update};
 use readouts::document::builtin;
 use readouts::document::load::load_str;
 use readouts::ui::{theme::Theme, view};
@@ -171,8 +171,8 @@ fn resize(c: &mut Criterion) {
     // of the built-in readout; of the large documents, the screen (the
     // rest is their layout job's, off the input path, as `layout/*` times).
     let sizes = [
-        Action::Resize(WIDTH - 40, HEIGHT),
-        Action::Resize(WIDTH, HEIGHT),
+        Message::Resize(WIDTH - 40, HEIGHT),
+        Message::Resize(WIDTH, HEIGHT),
     ];
     for (name, text) in inputs() {
         let mut resizes = 0usize;

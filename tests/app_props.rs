@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
-use readouts::app::{Action, App, Side, keymap, update};
+use readouts::app::{Action, App, Message, Side, keymap, update};
 use readouts::document::{Document, Pair};
 use readouts::ui::{self, theme::Theme};
 
@@ -21,8 +21,8 @@ use readouts::ui::{self, theme::Theme};
 enum Step {
     /// A key, read as the app's mode reads it.
     Key(KeyEvent),
-    /// A resize, the mouse, a failed reload: an action as it is.
-    Act(Action),
+    /// A resize, the mouse, a failed reload: a message as it is.
+    Act(Message),
     /// The file changed on disk: the other document.
     Reload,
 }
@@ -83,23 +83,23 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         12 => key().prop_map(Step::Key),
-        2 => size().prop_map(|(width, height)| Step::Act(Action::Resize(width, height))),
+        2 => size().prop_map(|(width, height)| Step::Act(Message::Resize(width, height))),
         2 => (0u16..520, 0u16..210, -20isize..20)
-            .prop_map(|(column, row, rows)| Step::Act(Action::Scroll { column, row, rows })),
+            .prop_map(|(column, row, rows)| Step::Act(Action::Scroll { column, row, rows }.into())),
         2 => (0u16..520, 0u16..210)
-            .prop_map(|(column, row)| Step::Act(Action::Click { column, row })),
+            .prop_map(|(column, row)| Step::Act(Action::Click { column, row }.into())),
         1 => Just(Step::Reload),
-        1 => "\\PC{0,40}".prop_map(|problem| Step::Act(Action::ReloadFailed(problem))),
+        1 => "\\PC{0,40}".prop_map(|problem| Step::Act(Message::ReloadFailed(problem))),
     ]
 }
 
 fn apply(app: &mut App, step: Step, other: &mut Document) {
     let action = match step {
-        Step::Key(key) => keymap::action_for(key, app.input_mode()),
-        Step::Act(action) => Some(action),
+        Step::Key(key) => keymap::action_for(key, app.input_mode()).map(Message::from),
+        Step::Act(message) => Some(message),
         Step::Reload => {
             let next = std::mem::replace(other, app.document().clone());
-            Some(Action::Reloaded(Box::new(next)))
+            Some(Message::Reloaded(Box::new(next)))
         }
     };
     if let Some(action) = action {
@@ -194,7 +194,7 @@ proptest! {
         let full = App::new(document.clone(), pair, width, height);
         let mut opening = App::opening(document, pair, width, height);
         prop_assert_eq!(common::screen(&opening), common::screen(&full));
-        update(&mut opening, Action::CompleteLayout);
+        update(&mut opening, Message::CompleteLayout);
         prop_assert_eq!(opening.view().map(|v| &v.panes), full.view().map(|v| &v.panes));
         prop_assert_eq!(common::screen(&opening), common::screen(&full));
     }

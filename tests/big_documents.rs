@@ -10,7 +10,7 @@ use common::{press, screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{Action, App, Focus, Side, update};
+use readouts::app::{App, Focus, Message, Side, update};
 use readouts::document::load::load_str;
 use readouts::document::{Document, Pair};
 use readouts::terminal::{EventSource, run_loop};
@@ -128,7 +128,7 @@ fn the_opening_screen_is_the_full_layouts_first_screen() {
         "{}",
         screen(&opening)
     );
-    update(&mut opening, Action::CompleteLayout);
+    update(&mut opening, Message::CompleteLayout);
     assert_eq!(laid_out(&opening), 20_000);
     assert_eq!(
         opening.view().expect("laid out").panes,
@@ -166,7 +166,7 @@ fn an_opening_screen_anchored_far_down_the_other_side_is_the_same_too() {
     // anchor, as `print` lays it out.
     assert!(screen(&opening).contains("Right 0."));
     assert!(!screen(&opening).contains("Left, first."));
-    update(&mut opening, Action::CompleteLayout);
+    update(&mut opening, Message::CompleteLayout);
     press(&mut opening, "1");
     let shown = screen(&opening);
     let row_of = |text: &str| shown.lines().position(|line| line.contains(text));
@@ -257,7 +257,7 @@ fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
     // dropped, and the job is then for the new width.
     let mut app = App::opening(load(3_000), pair, 120, 30);
     let job = app.layout_job().expect("the rest to lay out");
-    update(&mut app, Action::Resize(90, 30));
+    update(&mut app, Message::Resize(90, 30));
     update(&mut app, job.run());
     assert!(
         !panes(&app)[0].is_complete(),
@@ -270,7 +270,7 @@ fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
     // The file changed while the rest of the old one was laid out.
     let mut app = App::opening(load(3_000), pair, 120, 30);
     let job = app.layout_job().expect("the rest to lay out");
-    update(&mut app, Action::Reloaded(Box::new(load(2_000))));
+    update(&mut app, Message::Reloaded(Box::new(load(2_000))));
     update(&mut app, job.run());
     assert_eq!(panes(&app), panes(&App::new(load(2_000), pair, 120, 30)));
     assert!(app.layout_job().is_none(), "nothing left to lay out");
@@ -306,7 +306,7 @@ fn a_resized_large_document_shows_its_screen_at_once_and_the_rest_from_its_job()
     let (passage, within) = top(&app);
     assert!(passage > 5_000, "read well into the document");
 
-    update(&mut app, Action::Resize(90, 30));
+    update(&mut app, Message::Resize(90, 30));
     let panes = |app: &App| app.view().expect("laid out").panes.clone();
     assert!(!panes(&app)[0].is_complete(), "only the screen is laid out");
     assert_eq!(top(&app).0, passage, "the same passage at the top");
@@ -339,7 +339,7 @@ fn resizes_of_a_large_document_in_any_order_end_in_its_layout_at_the_last_size()
         (150, 20),
         (100, 35),
     ] {
-        update(&mut app, Action::Resize(width, height));
+        update(&mut app, Message::Resize(width, height));
         screen(&app);
         jobs.extend(app.layout_job());
         if jobs.len() == 2 {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{builtin_app, builtin_document, load_fixture, press};
-use readouts::app::{Action, App, Focus, InputMode, Order, Side, update};
+use readouts::app::{Action, App, Focus, InputMode, Message, Order, Side, update};
 use readouts::document::Pair;
 
 fn small() -> App {
@@ -275,7 +275,7 @@ fn a_reload_keeps_the_topic_and_the_place() {
     document.readouts[1].passages[0]
         .text
         .push_str(" An added sentence.");
-    update(&mut app, Action::Reloaded(Box::new(document)));
+    update(&mut app, Message::Reloaded(Box::new(document)));
     assert_eq!((app.selected(), app.offset(Side::Left)), before);
     assert!(app.reload_problem().is_none());
     assert!(
@@ -291,7 +291,7 @@ fn a_failed_reload_keeps_the_content_and_says_why_until_fixed() {
     let before = app.document().clone();
     update(
         &mut app,
-        Action::ReloadFailed("talks.toml:3:1: unknown key `titel`".into()),
+        Message::ReloadFailed("talks.toml:3:1: unknown key `titel`".into()),
     );
     assert_eq!(
         app.reload_problem(),
@@ -303,7 +303,7 @@ fn a_failed_reload_keeps_the_content_and_says_why_until_fixed() {
         "it stays while keys are pressed"
     );
     assert_eq!(app.document(), &before);
-    update(&mut app, Action::Reloaded(Box::new(builtin_document())));
+    update(&mut app, Message::Reloaded(Box::new(builtin_document())));
     assert!(app.reload_problem().is_none());
 }
 
@@ -322,7 +322,7 @@ fn a_reload_that_drops_the_current_topic_falls_back_cleanly() {
             passage.topics.retain(|&t| t == 0);
         }
     }
-    update(&mut app, Action::Reloaded(Box::new(smaller)));
+    update(&mut app, Message::Reloaded(Box::new(smaller)));
     assert_eq!(app.selected(), 0);
     assert_eq!(app.filter(), None);
 }
@@ -340,7 +340,7 @@ fn leaving_an_order_and_coming_back_gives_the_same_screen_at_any_size() {
     press(&mut app, "t");
     assert_eq!(panes(&app), by_topic);
     // A layout kept at another width is not taken for this one.
-    update(&mut app, Action::Resize(90, 35));
+    update(&mut app, Message::Resize(90, 35));
     press(&mut app, "t");
     let fresh = App::new(builtin_document(), Pair { left: 0, right: 1 }, 90, 35);
     assert_eq!(panes(&app), panes(&fresh));
@@ -366,7 +366,7 @@ fn the_info_view_counts_words_again_after_a_reload() {
     document.readouts[0].passages[0]
         .text
         .push_str(" one two three");
-    update(&mut app, Action::Reloaded(Box::new(document)));
+    update(&mut app, Message::Reloaded(Box::new(document)));
     press(&mut app, "ii");
     let after = words(&app);
     let count = |text: &str| text.parse::<usize>().expect("a number");

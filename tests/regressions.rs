@@ -4,7 +4,7 @@
 mod common;
 
 use common::{builtin_app, press, resize, screen};
-use readouts::app::{Action, App, Side, update};
+use readouts::app::{Action, App, Message, Side, update};
 
 /// A pane may be past its last row at the bottom only as far as a jump
 /// puts a passage on its top row: never past its last row.
@@ -53,7 +53,7 @@ fn presentation_mode_in_a_terminal_too_narrow_for_a_quote() {
         resize(&mut app, width, 20);
         screen(&app);
         let document = app.document().clone();
-        update(&mut app, Action::Reloaded(Box::new(document)));
+        update(&mut app, Message::Reloaded(Box::new(document)));
         resize(&mut app, 100, 30);
         assert!(screen(&app).contains("1 / 9"));
     }

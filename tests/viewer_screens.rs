@@ -171,7 +171,7 @@ fn a_reload_error_in_the_status_line() {
     let mut app = builtin_app(100, 30);
     readouts::app::update(
         &mut app,
-        readouts::app::Action::ReloadFailed(
+        readouts::app::Message::ReloadFailed(
             "talks.toml:12:1: unknown key `titel` at the top level".to_string(),
         ),
     );

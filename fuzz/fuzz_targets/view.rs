@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{Action, App, keymap, update};
+use readouts::app::{Action, Message, App, keymap, update};
 use readouts::document::Pair;
 use readouts::document::load::load;
 use readouts::ui::{self, theme::Theme};
@@ -66,7 +66,7 @@ fuzz_target!(|bytes: &[u8]| {
     draw(&app, &theme);
     let rest = app
         .layout_job()
-        .map_or(Action::CompleteLayout, |job| job.run());
+        .map_or(Message::CompleteLayout, |job| job.run());
     update(&mut app, rest);
     draw(&app, &theme);
     for &key in keys {

@@ -156,6 +156,12 @@ const BINDINGS: &[Binding] = &[
         what: "the event's facts and the readouts' sources",
     },
     Binding {
+        shown: "o",
+        keys: &[(KeyCode::Char('o'), NONE)],
+        action: Action::ToggleNote,
+        what: "the selected topic's teaching note, in full",
+    },
+    Binding {
         shown: "?",
         keys: &[(KeyCode::Char('?'), NONE)],
         action: Action::ToggleHelp,
@@ -267,11 +273,10 @@ pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
         KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
         _ => key.modifiers,
     };
-    if let KeyCode::Char(digit @ '1'..='9') = key.code
+    if let KeyCode::Char(digit @ '0'..='9') = key.code
         && modifiers.is_empty()
     {
-        let number = digit as usize - '1' as usize;
-        return Some(Action::JumpToTopic(number));
+        return Some(Action::Digit(digit as u8 - b'0'));
     }
     let table = match mode {
         InputMode::Presentation => PRESENTATION,
@@ -310,7 +315,10 @@ pub fn help_rows() -> Vec<(&'static str, &'static str)> {
         .iter()
         .position(|&(shown, _)| shown == "Enter")
         .map_or(rows.len(), |i| i + 1);
-    rows.insert(jump, ("1–9", "jump to topic N"));
+    rows.insert(
+        jump,
+        ("0–9", "jump to topic N; digits typed quickly make 12, 23…"),
+    );
     rows.push((
         "mouse",
         "wheel scrolls the pane under it; click a topic or a pane",
@@ -346,11 +354,9 @@ mod tests {
             Some(Action::FocusPrevious)
         );
         assert_eq!(press(KeyCode::Char('d'), CTRL), Some(Action::HalfPageDown));
-        assert_eq!(
-            press(KeyCode::Char('3'), NONE),
-            Some(Action::JumpToTopic(2))
-        );
-        assert_eq!(press(KeyCode::Char('0'), NONE), None);
+        assert_eq!(press(KeyCode::Char('3'), NONE), Some(Action::Digit(3)));
+        assert_eq!(press(KeyCode::Char('0'), NONE), Some(Action::Digit(0)));
+        assert_eq!(press(KeyCode::Char('3'), CTRL), None);
         assert_eq!(press(KeyCode::Down, NONE), Some(Action::Down));
     }
 
@@ -390,7 +396,7 @@ mod tests {
         assert_eq!(key(KeyCode::Backspace), Some(Action::PreviousTopic));
         assert_eq!(key(KeyCode::Char('r')), Some(Action::ToggleReveal));
         assert_eq!(key(KeyCode::Esc), Some(Action::TogglePresentation));
-        assert_eq!(key(KeyCode::Char('4')), Some(Action::JumpToTopic(3)));
+        assert_eq!(key(KeyCode::Char('4')), Some(Action::Digit(4)));
     }
 
     #[test]
@@ -407,6 +413,6 @@ mod tests {
                 binding.shown
             );
         }
-        assert!(rows.contains(&("1–9", "jump to topic N")));
+        assert!(rows.iter().any(|&(keys, _)| keys == "0–9"));
     }
 }

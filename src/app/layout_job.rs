@@ -1,11 +1,11 @@
 //! The rest of an opening screen's layout, made off the input path: a
 //! plain function of the document (shared, not copied) and the panes'
 //! widths, which the shell runs on a thread of its own and hands back to
-//! `update` as [`Action::LaidOut`].
+//! `update` as [`Message::LaidOut`].
 
 use std::sync::Arc;
 
-use super::{Action, App};
+use super::{App, Message};
 use crate::document::{Document, Pair};
 use crate::layout::pane::PaneLayout;
 
@@ -19,13 +19,13 @@ impl LayoutJob {
     /// Lays the two readouts out whole, one after the other: the job runs
     /// beside the event loop, and the other core is left to it and to the
     /// terminal.
-    pub fn run(self) -> Action {
+    pub fn run(self) -> Message {
         let readouts = &self.document.readouts;
         let panes = [
             PaneLayout::new(&readouts[self.pair.left], self.widths[0]),
             PaneLayout::new(&readouts[self.pair.right], self.widths[1]),
         ];
-        Action::LaidOut(Box::new(panes))
+        Message::LaidOut(Box::new(panes))
     }
 }
 

@@ -3,11 +3,11 @@
 //! Drawing (`crate::ui`) is a function of this state; the terminal
 //! (`crate::terminal`) turns events into actions.
 
-mod action;
 mod folded;
 pub mod info;
 pub mod keymap;
 mod layout_job;
+mod message;
 mod navigation;
 pub mod overlay;
 pub mod presentation;
@@ -16,8 +16,8 @@ pub mod search;
 mod update;
 pub mod view;
 
-pub use action::Action;
 pub use layout_job::LayoutJob;
+pub use message::{Action, Message};
 pub use update::{WHEEL_ROWS, update};
 pub use view::View;
 
@@ -94,6 +94,8 @@ impl SyncMode {
 pub enum Overlay {
     Help,
     Info,
+    /// The selected topic's teaching note, whole.
+    Note,
 }
 
 /// The order passages are shown in.
@@ -174,8 +176,8 @@ pub struct App {
     pub(crate) presentation: Option<presentation::Presentation>,
     pub(crate) size: (u16, u16),
     pub(crate) view: Option<View>,
-    /// Lay out only what the screen shows, until [`Action::CompleteLayout`]
-    /// or [`Action::LaidOut`].
+    /// Lay out only what the screen shows, until [`Message::CompleteLayout`]
+    /// or [`Message::LaidOut`].
     pub(crate) partial: Option<Partial>,
     /// A message for the status line, until the next action.
     pub(crate) message: Option<String>,
@@ -196,7 +198,7 @@ impl App {
     /// Like [`App::new`], but only the passages the first screen shows are
     /// laid out, so that it can be drawn at once. The rest is laid out by
     /// [`App::layout_job`] off the input path and taken in with
-    /// [`Action::LaidOut`] (or laid out here by [`Action::CompleteLayout`]);
+    /// [`Message::LaidOut`] (or laid out here by [`Message::CompleteLayout`]);
     /// input should wait for it (the event loop holds keys back). The
     /// screen is the same as [`App::new`]'s, and so is every screen after
     /// the rest is laid out.
@@ -245,7 +247,7 @@ impl App {
             quit: false,
             repaints: 0,
         };
-        update(&mut app, Action::Resize(width, height));
+        update(&mut app, Message::Resize(width, height));
         app
     }
 

@@ -1,4 +1,4 @@
-//! The rows of the overlays (help, info), wrapped to the overlay's width
+//! The rows of the overlays (help, info, a topic's note), wrapped to the overlay's width
 //! once, when it opens or the terminal is resized, so that scrolling knows
 //! exactly how far it can go.
 
@@ -37,6 +37,19 @@ pub fn rows(app: &App, overlay: Overlay, width: usize) -> Vec<OverlayRow> {
                 } else {
                     hanging(&mut rows, keys, Emphasis::Strong, keys_width, what, width);
                 }
+            }
+        }
+        Overlay::Note => {
+            let topic = &app.document.topics[app.selected];
+            wrapped(&mut rows, &topic.label, Emphasis::Title, width);
+            rows.push(OverlayRow::default());
+            match &topic.note {
+                Some(note) => {
+                    for paragraph in note.split('\n') {
+                        wrapped(&mut rows, paragraph, Emphasis::Plain, width);
+                    }
+                }
+                None => wrapped(&mut rows, "This topic has no note.", Emphasis::Dim, width),
             }
         }
         Overlay::Info => {

@@ -1,5 +1,7 @@
-//! The one place the viewer's state changes: [`update`] applies an action,
-//! as the open overlay, the search prompt or presentation mode read it.
+//! The one place the viewer's state changes: [`update`] applies a
+//! message — what the system reports, or a user's command as the open
+//! overlay, presentation mode or the panes read it, each in a handler of
+//! its own that names every command.
 
 use super::navigation::{
     cycle_sync, jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, select_and_jump,
@@ -7,35 +9,28 @@ use super::navigation::{
 };
 use super::presentation::{self, Presentation};
 use super::view::{complete_layout, relayout, resize};
-use super::{Action, App, Focus, Order, Overlay, Side, overlay, reload, search};
+use super::{Action, App, Focus, Message, Order, Overlay, Side, overlay, reload, search};
 use crate::document::normalize::visible_stand_in;
 
 /// Rows the mouse wheel scrolls per notch.
 pub const WHEEL_ROWS: isize = 3;
 
-/// Applies one action to the state.
-pub fn update(app: &mut App, action: Action) {
+/// Applies one message to the state: it only routes. What the system
+/// reports is taken in here; a command goes to the handler of what has
+/// the keys now (an overlay, presentation mode, or the panes).
+pub fn update(app: &mut App, message: impl Into<Message>) {
     app.message = None;
-    match action {
-        Action::Resize(width, height) => {
+    match message.into() {
+        Message::Command(action) => command(app, action),
+        Message::Resize(width, height) => {
             resize(app, width, height);
             refresh_overlay(app);
             clamp_presentation(app);
-            return;
         }
-        Action::CompleteLayout => {
-            complete_layout(app, None);
-            return;
-        }
-        Action::LaidOut(panes) => {
-            complete_layout(app, Some(*panes));
-            return;
-        }
-        Action::Repaint => {
-            app.repaints = app.repaints.wrapping_add(1);
-            return;
-        }
-        Action::Reloaded(document) => {
+        Message::CompleteLayout => complete_layout(app, None),
+        Message::LaidOut(panes) => complete_layout(app, Some(*panes)),
+        Message::EndNumber => app.typed_number = None,
+        Message::Reloaded(document) => {
             // Whatever is being laid out off the input path is of the old
             // text: the new one is laid out whole here, and that layout,
             // when it comes, is dropped.
@@ -43,27 +38,29 @@ pub fn update(app: &mut App, action: Action) {
             reload::replace_document(app, *document);
             refresh_overlay(app);
             clamp_presentation(app);
-            return;
         }
-        Action::ReloadFailed(problem) => {
-            app.reload_problem = Some(problem);
-            return;
-        }
-        Action::Interrupt => {
-            app.quit = true;
-            return;
-        }
-        _ => {}
+        Message::ReloadFailed(problem) => app.reload_problem = Some(problem),
     }
-    if app.overlay.is_some() && update_overlay(app, &action) {
-        return;
-    }
-    if app.presentation.is_some() {
-        update_presentation(app, action);
-        return;
+}
+
+fn command(app: &mut App, action: Action) {
+    if !matches!(action, Action::Digit(_)) {
+        app.typed_number = None;
     }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Interrupt => app.quit = true,
+        Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
+        action if app.overlay.is_some() => overlay_command(app, action),
+        action if app.presentation.is_some() => presentation_command(app, action),
+        action => panes_command(app, action),
+    }
+}
+
+/// Commands in the normal view: the sidebar, the panes, the search.
+fn panes_command(app: &mut App, action: Action) {
+    match action {
+        Action::Quit | Action::Interrupt => app.quit = true,
+        Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
         Action::FocusNext => set_focus(
             app,
             match app.focus {
@@ -108,6 +105,11 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::JumpToTopic(topic) => jump_to_number(app, topic),
+        Action::Digit(digit) => {
+            if let Some(topic) = typed_topic(app, digit) {
+                jump_to_number(app, topic);
+            }
+        }
         Action::NextTopic => step_topic(app, true),
         Action::PreviousTopic => step_topic(app, false),
         Action::CycleSync => cycle_sync(app),
@@ -136,6 +138,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
         Action::ToggleInfo => open_overlay(app, Overlay::Info),
+        Action::ToggleNote => open_overlay(app, Overlay::Note),
         Action::Close => {
             if app.search.as_ref().is_some_and(|s| s.editing) {
                 search::cancel(app);
@@ -165,13 +168,26 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleReveal => {}
         Action::Scroll { column, row, rows } => wheel(app, column, row, rows),
         Action::Click { column, row } => click(app, column, row),
-        Action::Interrupt
-        | Action::Resize(..)
-        | Action::CompleteLayout
-        | Action::LaidOut(_)
-        | Action::Repaint
-        | Action::Reloaded(_)
-        | Action::ReloadFailed(_) => {}
+    }
+}
+
+/// The topic a digit makes, 0-based: with the digits typed just before it,
+/// while they still make a topic's number; else on its own. While a
+/// further digit could make a larger number, the number is kept.
+fn typed_topic(app: &mut App, digit: u8) -> Option<usize> {
+    let count = app.document.topics.len();
+    let digit = usize::from(digit);
+    let number = match app.typed_number {
+        Some(before) if before * 10 + digit <= count => before * 10 + digit,
+        _ => digit,
+    };
+    app.typed_number = (number > 0 && number * 10 <= count).then_some(number);
+    match number.checked_sub(1) {
+        Some(topic) => Some(topic),
+        None => {
+            app.message = Some(format!("There is no topic 0: topics are 1 to {count}."));
+            None
+        }
     }
 }
 
@@ -196,28 +212,33 @@ fn step_topic(app: &mut App, forward: bool) {
     }
 }
 
-/// Keys in presentation mode: topics forward and back, reveal, scroll,
-/// and back to the normal view at the same topic.
-fn update_presentation(app: &mut App, action: Action) {
+/// Commands in presentation mode: topics forward and back, reveal,
+/// scroll, and back to the normal view at the same topic.
+fn presentation_command(app: &mut App, action: Action) {
+    let last = app.document.topics.len().saturating_sub(1);
+    let topic = match action {
+        Action::NextTopic => Some((app.selected + 1).min(last)),
+        Action::PreviousTopic => Some(app.selected.saturating_sub(1)),
+        Action::JumpToTopic(topic) => Some(topic.min(last)),
+        Action::Digit(digit) => typed_topic(app, digit).map(|topic| topic.min(last)),
+        _ => None,
+    };
     let Some(slide) = &mut app.presentation else {
         return;
     };
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit | Action::Interrupt => app.quit = true,
+        Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
         Action::TogglePresentation | Action::Close => {
             app.presentation = None;
             jump(app, app.selected);
         }
         Action::ToggleReveal => slide.toggle_reveal(),
-        Action::NextTopic | Action::PreviousTopic | Action::JumpToTopic(_) => {
-            let last = app.document.topics.len().saturating_sub(1);
-            app.selected = match action {
-                Action::NextTopic => (app.selected + 1).min(last),
-                Action::PreviousTopic => app.selected.saturating_sub(1),
-                Action::JumpToTopic(topic) => topic.min(last),
-                _ => app.selected,
-            };
-            slide.new_topic();
+        Action::NextTopic | Action::PreviousTopic | Action::JumpToTopic(_) | Action::Digit(_) => {
+            if let Some(topic) = topic {
+                app.selected = topic;
+                slide.new_topic();
+            }
         }
         Action::Up => slide.scroll = slide.scroll.saturating_sub(1),
         Action::Down => slide.scroll += 1,
@@ -225,10 +246,28 @@ fn update_presentation(app: &mut App, action: Action) {
         Action::Bottom => slide.scroll = usize::MAX,
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
         Action::ToggleInfo => open_overlay(app, Overlay::Info),
+        Action::ToggleNote => open_overlay(app, Overlay::Note),
         Action::Scroll { rows, .. } => {
             slide.scroll = slide.scroll.saturating_add_signed(rows);
         }
-        _ => {}
+        // The panes' commands have no meaning on a slide.
+        Action::FocusNext
+        | Action::FocusPrevious
+        | Action::PageUp
+        | Action::PageDown
+        | Action::HalfPageUp
+        | Action::HalfPageDown
+        | Action::Activate
+        | Action::CycleSync
+        | Action::ToggleFilter
+        | Action::ToggleOrder
+        | Action::StartSearch
+        | Action::SearchInput(_)
+        | Action::SearchBackspace
+        | Action::SearchConfirm
+        | Action::NextMatch
+        | Action::PreviousMatch
+        | Action::Click { .. } => {}
     }
     clamp_presentation(app);
 }
@@ -294,9 +333,9 @@ fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
-/// Keys while an overlay is open: they scroll or close it. Returns whether
-/// the action was used up.
-fn update_overlay(app: &mut App, action: &Action) -> bool {
+/// Commands while an overlay is open: they scroll it, close it, or
+/// change it for another; the rest wait until it is closed.
+fn overlay_command(app: &mut App, action: Action) {
     let page = usize::from(app.overlay_geometry().1.height).max(1);
     let last = app.overlay_rows.len().saturating_sub(page);
     let scroll = app.overlay_scroll;
@@ -307,7 +346,7 @@ fn update_overlay(app: &mut App, action: &Action) -> bool {
         Action::PageDown => scroll + page,
         Action::HalfPageUp => scroll.saturating_sub(page / 2),
         Action::HalfPageDown => scroll + page / 2,
-        Action::Scroll { rows, .. } => scroll.saturating_add_signed(*rows),
+        Action::Scroll { rows, .. } => scroll.saturating_add_signed(rows),
         Action::Top => 0,
         Action::Bottom => last,
         Action::Close | Action::Quit => {
@@ -315,11 +354,32 @@ fn update_overlay(app: &mut App, action: &Action) -> bool {
             app.overlay_rows.clear();
             0
         }
-        Action::ToggleHelp | Action::ToggleInfo => return false,
-        _ => return true,
+        Action::ToggleHelp => return open_overlay(app, Overlay::Help),
+        Action::ToggleInfo => return open_overlay(app, Overlay::Info),
+        Action::ToggleNote => return open_overlay(app, Overlay::Note),
+        Action::Interrupt => return app.quit = true,
+        Action::Repaint => return app.repaints = app.repaints.wrapping_add(1),
+        Action::FocusNext
+        | Action::FocusPrevious
+        | Action::Activate
+        | Action::JumpToTopic(_)
+        | Action::Digit(_)
+        | Action::NextTopic
+        | Action::PreviousTopic
+        | Action::CycleSync
+        | Action::ToggleFilter
+        | Action::ToggleOrder
+        | Action::StartSearch
+        | Action::SearchInput(_)
+        | Action::SearchBackspace
+        | Action::SearchConfirm
+        | Action::NextMatch
+        | Action::PreviousMatch
+        | Action::TogglePresentation
+        | Action::ToggleReveal
+        | Action::Click { .. } => scroll,
     }
     .min(last);
-    true
 }
 
 fn open_overlay(app: &mut App, overlay: Overlay) {

@@ -3,14 +3,14 @@
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 
 use super::watch::Watch;
-use crate::app::{Action, App, WHEEL_ROWS, keymap, update};
+use crate::app::{Action, App, Message, WHEEL_ROWS, keymap, update};
 use crate::ui::{self, theme::Theme};
 
 /// How long the loop waits for an event before it looks at the file.
@@ -18,6 +18,8 @@ const TICK: Duration = Duration::from_millis(100);
 /// How long to wait for a key while a layout is being made off the input
 /// path, before looking whether it is done.
 const LAYOUT_TICK: Duration = Duration::from_millis(5);
+/// How long the next digit of a topic's number may take to come.
+pub const NUMBER_TIMEOUT: Duration = Duration::from_millis(1000);
 
 /// Where events come from.
 pub trait EventSource {
@@ -50,7 +52,12 @@ pub fn run_loop<B: Backend>(
     let mut painter = Painter::new(app);
     painter.draw(terminal, app, theme)?;
     let mut layout = Background::default();
+    let mut number = NumberClock::default();
     loop {
+        if number.expired(app) {
+            update(app, Message::EndNumber);
+            painter.draw(terminal, app, theme)?;
+        }
         if let Some(action) = layout.poll(app) {
             update(app, action);
             // The keys that came meanwhile, in order, now that every row
@@ -95,7 +102,36 @@ pub fn run_loop<B: Backend>(
         if app.should_quit() {
             return Ok(());
         }
+        number.watch(app);
         painter.draw(terminal, app, theme)?;
+    }
+}
+
+/// When the topic number being typed last changed: the core keeps the
+/// digits, the loop keeps the time.
+#[derive(Default)]
+struct NumberClock {
+    typed: Option<(usize, Instant)>,
+}
+
+impl NumberClock {
+    fn watch(&mut self, app: &App) {
+        self.typed = match (app.typed_number(), self.typed) {
+            (None, _) => None,
+            (Some(number), Some((seen, since))) if number == seen => Some((seen, since)),
+            (Some(number), _) => Some((number, Instant::now())),
+        };
+    }
+
+    fn expired(&mut self, app: &App) -> bool {
+        self.watch(app);
+        let expired = self
+            .typed
+            .is_some_and(|(_, since)| since.elapsed() >= NUMBER_TIMEOUT);
+        if expired {
+            self.typed = None;
+        }
+        expired
     }
 }
 
@@ -104,7 +140,7 @@ pub fn run_loop<B: Backend>(
 /// resizes, and keeps other keys and clicks until the layout is there.
 #[derive(Default)]
 struct Background {
-    result: Option<Receiver<Action>>,
+    result: Option<Receiver<Message>>,
     /// Keys and clicks that came while the layout was being made.
     held: Vec<Event>,
 }
@@ -127,7 +163,7 @@ impl Background {
 
     /// Starts the app's layout job when it has one and none is running;
     /// the finished layout, as an action, once it is there.
-    fn poll(&mut self, app: &App) -> Option<Action> {
+    fn poll(&mut self, app: &App) -> Option<Message> {
         let Some(result) = &self.result else {
             let job = app.layout_job()?;
             let (sender, receiver) = mpsc::channel();
@@ -144,7 +180,7 @@ impl Background {
             // The thread is gone without a layout: make it here.
             Err(TryRecvError::Disconnected) => {
                 self.result = None;
-                Some(Action::CompleteLayout)
+                Some(Message::CompleteLayout)
             }
         }
     }
@@ -178,7 +214,7 @@ impl Batch {
 
     fn finish(&mut self, app: &mut App) {
         if let Some((width, height)) = self.resize.take() {
-            update(app, Action::Resize(width, height));
+            update(app, Message::Resize(width, height));
         }
     }
 }
@@ -233,7 +269,7 @@ impl Painter {
     ) -> io::Result<()> {
         let size = terminal.size().map_err(backend_error)?;
         if (size.width, size.height) != app.size() {
-            update(app, Action::Resize(size.width, size.height));
+            update(app, Message::Resize(size.width, size.height));
         }
         if app.repaints() != self.repaints {
             self.repaints = app.repaints();

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::app::Action;
+use crate::app::Message;
 use crate::commands::source;
 use crate::document::load::load;
 use crate::document::normalize::make_visible;
@@ -31,7 +31,7 @@ impl Watch {
     }
 
     /// When it is time to look and the file changed: what to do about it.
-    pub fn poll(&mut self) -> Option<Action> {
+    pub fn poll(&mut self) -> Option<Message> {
         let now = Instant::now();
         if now < self.next_look {
             return None;
@@ -44,17 +44,17 @@ impl Watch {
         self.seen = stamp;
         let name = make_visible(&self.path.display().to_string());
         if stamp.is_none() {
-            return Some(Action::ReloadFailed(format!(
+            return Some(Message::ReloadFailed(format!(
                 "{name} is gone; showing its last content"
             )));
         }
         let bytes = match source::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(problem) => return Some(Action::ReloadFailed(problem.headline())),
+            Err(problem) => return Some(Message::ReloadFailed(problem.headline())),
         };
         Some(match load(&name, &bytes) {
-            Ok(loaded) => Action::Reloaded(Box::new(loaded.document)),
-            Err(diagnostics) => Action::ReloadFailed(
+            Ok(loaded) => Message::Reloaded(Box::new(loaded.document)),
+            Err(diagnostics) => Message::ReloadFailed(
                 diagnostics
                     .first()
                     .map_or_else(|| format!("{name} is not valid"), |d| d.headline()),

@@ -1,4 +1,4 @@
-//! The help and info overlays: a bordered box over the middle of the
+//! The overlays (help, info, a topic's note): a bordered box over the middle of the
 //! screen, showing the rows the app wrapped for it.
 
 use ratatui::buffer::Buffer;
@@ -17,6 +17,7 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
     let title = match app.overlay() {
         Some(Overlay::Help) => " Keys ",
         Some(Overlay::Info) => " About this readout ",
+        Some(Overlay::Note) => " Teaching note ",
         None => return,
     };
     Clear.render(area, buf);

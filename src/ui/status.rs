@@ -59,7 +59,18 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         (None, None) => {
             let topics = &app.document().topics;
             let topic = app.current_topic().unwrap_or(app.selected());
-            let mut about = format!(" {}/{} {}", topic + 1, topics.len(), topics[topic].label);
+            // While a longer number can still be typed, an ellipsis says so.
+            let typing = if app.typed_number().is_some() {
+                "…"
+            } else {
+                ""
+            };
+            let mut about = format!(
+                " {}{typing}/{} {}",
+                topic + 1,
+                topics.len(),
+                topics[topic].label
+            );
             if let Some(search) = app.search() {
                 about = format!(" {} ·{about}", search.status());
             }

@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{Action, App, keymap, update};
+use readouts::app::{App, Message, keymap, update};
 use readouts::document::load::load_str;
 use readouts::document::{Document, builtin};
 use readouts::ui::{self, theme::Theme};
@@ -75,7 +75,7 @@ fn named_key(name: &str) -> KeyEvent {
 }
 
 pub fn resize(app: &mut App, width: u16, height: u16) {
-    update(app, Action::Resize(width, height));
+    update(app, Message::Resize(width, height));
 }
 
 /// Draws the app into a test terminal of its size.

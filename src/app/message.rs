@@ -1,8 +1,12 @@
+//! The messages [`super::update`] takes: what the user commands (keys and
+//! the mouse, as the keymap reads them) and what the system reports (a new
+//! size, a layout made off the input path, the file on disk).
+
 use crate::document::Document;
 use crate::layout::pane::PaneLayout;
 
-/// Everything a user (or the file on disk) can do to the viewer. The
-/// keymap turns keys into actions; [`super::update`] applies them.
+/// What a user can tell the viewer to do. The keymap turns keys into
+/// actions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Quit; with an overlay open, close it.
@@ -25,6 +29,9 @@ pub enum Action {
     Activate,
     /// Jump to topic N (0-based).
     JumpToTopic(usize),
+    /// A digit of a topic's number: the topic so far is jumped to at once,
+    /// and the next digit, if it comes soon, makes a two-digit number.
+    Digit(u8),
     NextTopic,
     PreviousTopic,
     CycleSync,
@@ -34,6 +41,8 @@ pub enum Action {
     ToggleOrder,
     ToggleHelp,
     ToggleInfo,
+    /// The selected topic's teaching note, in full.
+    ToggleNote,
     /// Close an overlay, or clear a search.
     Close,
     /// Open the search prompt.
@@ -63,6 +72,13 @@ pub enum Action {
     /// Draw the whole screen again, as if nothing were on it: whatever
     /// else wrote to the terminal is drawn over.
     Repaint,
+}
+
+/// Everything [`super::update`] applies: a user's command, or what the
+/// terminal, a background job or the file on disk reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Command(Action),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// Lay out the passages that an opening screen left out (see
@@ -71,8 +87,16 @@ pub enum Action {
     /// The readouts laid out whole, off the input path, for an opening
     /// screen (see [`App::layout_job`](super::App::layout_job)).
     LaidOut(Box<[PaneLayout; 2]>),
+    /// No more digits of a topic's number came in time.
+    EndNumber,
     /// The file changed on disk and loaded again.
     Reloaded(Box<Document>),
     /// The file changed on disk but is not valid now: the problem.
     ReloadFailed(String),
+}
+
+impl From<Action> for Message {
+    fn from(action: Action) -> Self {
+        Message::Command(action)
+    }
 }
