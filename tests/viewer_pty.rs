@@ -89,6 +89,34 @@ fn a_digit_jumps_both_panes() {
     assert_eq!(session.wait_exit().exit_code(), 0);
 }
 
+/// The screen row where a text starts in the columns from `from` on.
+fn row_in_columns(screen: &str, text: &str, from: usize) -> Option<usize> {
+    screen.lines().position(|line| {
+        let right: String = line.chars().skip(from).collect();
+        right.contains(text)
+    })
+}
+
+#[test]
+fn a_jump_puts_both_passages_side_by_side_and_a_scroll_keeps_them_there() {
+    let mut session = started(140, 40);
+    // 4: the response to a further invasion, near the end of both texts.
+    session.send("4");
+    let kremlin = "In addition, the American president";
+    let white_house = "According to her, Biden made";
+    session.wait_for("both passages on the top row", |screen| {
+        row_in_columns(screen, kremlin, 35) == Some(1)
+            && row_in_columns(screen, white_house, 87) == Some(1)
+    });
+    session.send("\tkk");
+    session.wait_for("both two rows down, side by side", |screen| {
+        row_in_columns(screen, kremlin, 35) == Some(3)
+            && row_in_columns(screen, white_house, 87) == Some(3)
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
 #[test]
 fn q_exits_0_and_restores_the_terminal() {
     let mut session = started(100, 30);

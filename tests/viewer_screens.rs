@@ -24,6 +24,13 @@ fn at_start() {
 }
 
 #[test]
+fn after_jumping_to_a_topic_near_the_end_of_both_texts() {
+    // 4: the response to a further invasion: both passages on the top row
+    // though both texts nearly fit on the screen.
+    snapshot_at_both_sizes("invasion_topic", "4");
+}
+
+#[test]
 fn after_jumping_to_a_topic_both_sides_mention() {
     // 5: the negotiation calendar.
     snapshot_at_both_sizes("shared_topic", "5");
