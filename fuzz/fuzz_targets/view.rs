@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{Action, Message, App, keymap, update};
+use readouts::app::{App, Message, keymap, update};
 use readouts::document::Pair;
 use readouts::document::load::load;
 use readouts::ui::{self, theme::Theme};
