@@ -3,11 +3,21 @@
 //! search prompt is then one vectorised scan (memchr's `memmem`) of each
 //! buffer, instead of folding every passage again.
 
+use std::ops::Range;
+
 use memchr::memmem::Finder;
 
 use super::Side;
-use super::search::Match;
 use crate::document::Readout;
+
+/// Where a query was found: a side, a passage, and bytes of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub side: Side,
+    pub passage: usize,
+    /// Bytes of the passage's text.
+    pub range: Range<usize>,
+}
 
 /// Ends each passage in a side's buffer. Loaded text never holds it (the
 /// loader shows control characters as symbols), so no match spans two

@@ -3,19 +3,12 @@
 //! rows still matches. Matches are kept in reading order, left then right;
 //! `n` and `N` go through them starting with the leading pane.
 
-use std::ops::Range;
 
+pub use super::folded::Match;
 use super::folded::FoldedText;
 use super::navigation::{bring_into_view, clamp_offsets, leader};
 use super::{App, Side};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    pub side: Side,
-    pub passage: usize,
-    /// Bytes of the passage's text.
-    pub range: Range<usize>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
