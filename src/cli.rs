@@ -1,12 +1,20 @@
-//! The command line: its grammar (clap) and the dispatch to each command.
+//! The command line: its grammar (clap), the dispatch to each command, and
+//! the one place a command's failure becomes an exit code.
 //! Exit codes: 0 success, 1 invalid input or runtime failure, 2 bad usage.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::commands;
+use crate::commands::check::CheckArgs;
+use crate::commands::export::ExportArgs;
+use crate::commands::import::ImportArgs;
+use crate::commands::print::PrintArgs;
+use crate::commands::topics::TopicsArgs;
+use crate::commands::view::ViewArgs;
+use crate::commands::{self, Failure};
+use crate::io::write::report;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,144 +33,63 @@ pub struct Cli {
     pub view: ViewArgs,
 }
 
-/// The viewer's arguments.
-#[derive(Debug, Args)]
-pub struct ViewArgs {
-    /// A readout file (TOML, format 1); `-` reads standard input. Without
-    /// it, the built-in readout.
-    #[arg(value_name = "FILE")]
-    pub file: Option<PathBuf>,
-    #[command(flatten)]
-    pub compared: Compared,
-    /// Open at this topic (its id).
-    #[arg(long, value_name = "ID")]
-    pub topic: Option<String>,
-    /// Start in presentation mode (for a projector).
-    #[arg(long)]
-    pub present: bool,
-    /// Leave the mouse to the terminal (its own text selection).
-    #[arg(long)]
-    pub no_mouse: bool,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate readout files; prints `FILE: ok (…)` for each valid one.
-    Check {
-        /// Readout files (TOML, format 1); `-` reads standard input.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Write a handout organised by topic: Markdown, or one self-contained
     /// HTML page.
-    Export {
-        /// Readout file (TOML, format 1); `-` reads standard input; without
-        /// it, the built-in readout.
-        #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
-        /// The handout's format.
-        #[arg(long, value_enum)]
-        format: commands::export::Format,
-        /// Write the handout to OUT (atomically) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "OUT")]
-        out: Option<PathBuf>,
-        #[command(flatten)]
-        compared: Compared,
-    },
+    Export(ExportArgs),
     /// Print the coverage table: for each topic, which readouts mention it,
     /// where each first brings it up, and each one's share of words on it.
-    Topics {
-        /// Readout file (TOML, format 1); `-` reads standard input; without
-        /// it, the built-in readout.
-        #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
-        /// Print JSON for scripts instead of the table.
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        compared: Compared,
-    },
+    Topics(TopicsArgs),
     /// Print the aligned side-by-side view as plain text.
-    Print {
-        /// Readout file (TOML, format 1); `-` reads standard input; without
-        /// it, the built-in readout.
-        #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
-        /// Columns per line; by default the terminal's width, else
-        /// $COLUMNS, else 80.
-        #[arg(long, value_name = "N")]
-        width: Option<usize>,
-        /// Only the passages of this topic (its id).
-        #[arg(long, value_name = "ID", conflicts_with = "by_topic")]
-        topic: Option<String>,
-        /// Topic by topic, both sides' passages on each (a synopsis).
-        #[arg(long)]
-        by_topic: bool,
-        /// When to use colour.
-        #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
-        color: commands::print::ColorChoice,
-        #[command(flatten)]
-        compared: Compared,
-    },
+    Print(PrintArgs),
     /// Make a readout file from two plain-text readouts, a passage per paragraph.
-    Import(commands::import::ImportArgs),
-}
-
-/// The two readouts to compare, by id; the file's first two by default.
-#[derive(Debug, Args)]
-pub struct Compared {
-    /// The readout on the left.
-    #[arg(long, value_name = "ID")]
-    pub left: Option<String>,
-    /// The readout on the right.
-    #[arg(long, value_name = "ID")]
-    pub right: Option<String>,
+    Import(ImportArgs),
 }
 
 /// Parses the command line and runs the command; the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Check { files }) => commands::check::run(&files),
-        Some(Command::Export {
-            file,
-            format,
-            out,
-            compared,
-        }) => commands::export::run(
-            file.as_deref(),
-            format,
-            out.as_deref(),
-            compared.left.as_deref(),
-            compared.right.as_deref(),
-        ),
-        Some(Command::Topics {
-            file,
-            json,
-            compared,
-        }) => commands::topics::run(
-            file.as_deref(),
-            json,
-            compared.left.as_deref(),
-            compared.right.as_deref(),
-        ),
-        Some(Command::Print {
-            file,
-            width,
-            topic,
-            by_topic,
-            color,
-            compared,
-        }) => commands::print::run(&commands::print::PrintRequest {
-            file: file.as_deref(),
-            left: compared.left.as_deref(),
-            right: compared.right.as_deref(),
-            width,
-            topic: topic.as_deref(),
-            by_topic,
-            color,
-        }),
-        Some(Command::Import(args)) => commands::import::run(&args),
+    let result = match &cli.command {
+        Some(Command::Check(args)) => commands::check::run(args),
+        Some(Command::Export(args)) => commands::export::run(args),
+        Some(Command::Topics(args)) => commands::topics::run(args),
+        Some(Command::Print(args)) => commands::print::run(args),
+        Some(Command::Import(args)) => commands::import::run(args),
         None => commands::view::run(&cli.view),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => exit_code(failure),
+    }
+}
+
+/// Reports a failure on standard error; the exit code it means.
+fn exit_code(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::Failed(diagnostics) => {
+            report(&diagnostics);
+            ExitCode::FAILURE
+        }
+        Failure::Usage(diagnostic) => {
+            report(&[diagnostic]);
+            ExitCode::from(2)
+        }
+        Failure::CommandLine {
+            subcommand,
+            message,
+        } => {
+            let mut command = Cli::command();
+            // Building sets the subcommand's full name ("readouts import")
+            // for the usage line.
+            command.build();
+            let error = match command.find_subcommand_mut(subcommand) {
+                Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+                None => command.error(ErrorKind::ArgumentConflict, message),
+            };
+            error.exit()
+        }
     }
 }

@@ -17,6 +17,7 @@ pub mod commands;
 pub mod document;
 pub mod export;
 pub mod import;
+pub mod io;
 pub mod layout;
 pub mod terminal;
 pub mod ui;

@@ -3,12 +3,10 @@
 //! rows still matches. Matches are kept in reading order, left then right;
 //! `n` and `N` go through them starting with the leading pane.
 
-
-pub use super::folded::Match;
 use super::folded::FoldedText;
+pub use super::folded::Match;
 use super::navigation::{bring_into_view, clamp_offsets, leader};
 use super::{App, Side};
-
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {

@@ -1,25 +1,36 @@
 //! `readouts check FILE...`: validate every file, even after a failure.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use super::source::{display_name, read_and_load, report};
+use clap::Args;
+
+use super::Failure;
 use crate::document::normalize::make_visible;
+use crate::io::read::{display_name, read_and_load};
+use crate::io::write::{report, write_stdout};
 
-pub fn run(files: &[PathBuf]) -> ExitCode {
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Readout files (TOML, format 1); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let mut all_valid = true;
-    for path in files {
+    for path in &args.files {
         match read_and_load(path) {
             Ok(loaded) => {
                 report(&loaded.warnings);
                 let document = &loaded.document;
-                println!(
-                    "{}: ok ({} readouts, {} passages, {} topics)",
+                let line = format!(
+                    "{}: ok ({} readouts, {} passages, {} topics)\n",
                     make_visible(&display_name(path)),
                     document.readouts.len(),
                     document.passage_count(),
                     document.topics.len()
                 );
+                write_stdout(line.as_bytes())?;
             }
             Err(diagnostics) => {
                 report(&diagnostics);
@@ -28,8 +39,9 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
         }
     }
     if all_valid {
-        ExitCode::SUCCESS
+        Ok(())
     } else {
-        ExitCode::FAILURE
+        // Each file's diagnostics are reported already.
+        Err(Failure::Failed(Vec::new()))
     }
 }

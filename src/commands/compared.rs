@@ -1,68 +1,63 @@
-//! What `export` and `topics` start from: a document (a file, standard input
-//! or the built-in readout) and the two readouts to compare in it.
+//! What `export`, `topics`, `print` and the viewer start from: a document
+//! (a file, standard input or the built-in readout) and the two readouts to
+//! compare in it.
 
-use std::path::Path;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
-use super::source::{display_name, read_and_load, report};
+use clap::Args;
+
+use super::Failure;
 use crate::document::diagnostic::Diagnostic;
 use crate::document::load::load_str;
 use crate::document::{Document, Pair, builtin};
+use crate::io::read::{display_name, read_and_load};
+use crate::io::write::report;
 
-/// Why a command stopped, and so its exit code.
-#[derive(Debug)]
-pub enum Failure {
-    /// Invalid input or a failed write: exit 1.
-    Failed(Vec<Diagnostic>),
-    /// A command-line value that names nothing: exit 2.
-    Usage(Diagnostic),
+/// The readout file and the two readouts to compare in it, by id; the
+/// file's first two by default.
+#[derive(Debug, Clone, Args)]
+pub struct Compared {
+    /// Readout file (TOML, format 1); `-` reads standard input; without
+    /// it, the built-in readout.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The readout on the left.
+    #[arg(long, value_name = "ID")]
+    pub left: Option<String>,
+    /// The readout on the right.
+    #[arg(long, value_name = "ID")]
+    pub right: Option<String>,
 }
 
-impl Failure {
-    /// Writes the diagnostics to standard error; the exit code.
-    pub fn report(self) -> ExitCode {
-        match self {
-            Failure::Failed(diagnostics) => {
-                report(&diagnostics);
-                ExitCode::FAILURE
-            }
-            Failure::Usage(diagnostic) => {
-                report(&[diagnostic]);
-                ExitCode::from(2)
-            }
-        }
+impl Compared {
+    /// How messages name the file (none: the built-in readout).
+    pub fn origin(&self) -> String {
+        origin_name(self.file.as_deref())
+    }
+
+    /// Loads the file (`-`: standard input; none: the built-in readout)
+    /// and picks the readouts named by `--left`/`--right`. Loader warnings
+    /// go to standard error.
+    pub fn load(&self) -> Result<(Document, Pair), Failure> {
+        let loaded = match &self.file {
+            Some(path) => read_and_load(path),
+            None => load_str(builtin::NAME, builtin::TEXT),
+        };
+        let loaded = loaded.map_err(Failure::Failed)?;
+        report(&loaded.warnings);
+        let document = loaded.document;
+        let pair = document
+            .pair(self.left.as_deref(), self.right.as_deref())
+            .map_err(|message| self.usage(message))?;
+        Ok((document, pair))
+    }
+
+    /// A value of the command line that names nothing in the file.
+    pub fn usage(&self, message: String) -> Failure {
+        Failure::Usage(Diagnostic::error(&self.origin(), message))
     }
 }
 
-impl From<Diagnostic> for Failure {
-    fn from(diagnostic: Diagnostic) -> Self {
-        Failure::Failed(vec![diagnostic])
-    }
-}
-
-/// How messages name the file argument (none: the built-in readout).
-pub fn origin_name(file: Option<&Path>) -> String {
+fn origin_name(file: Option<&Path>) -> String {
     file.map_or_else(|| builtin::NAME.to_string(), display_name)
-}
-
-/// Loads the file argument (`-`: standard input; none: the built-in
-/// readout) and picks the readouts named by `--left`/`--right`. Loader
-/// warnings go to standard error.
-pub fn load_pair(
-    file: Option<&Path>,
-    left: Option<&str>,
-    right: Option<&str>,
-) -> Result<(Document, Pair), Failure> {
-    let origin = origin_name(file);
-    let loaded = match file {
-        Some(path) => read_and_load(path),
-        None => load_str(builtin::NAME, builtin::TEXT),
-    };
-    let loaded = loaded.map_err(Failure::Failed)?;
-    report(&loaded.warnings);
-    let document = loaded.document;
-    let pair = document
-        .pair(left, right)
-        .map_err(|message| Failure::Usage(Diagnostic::error(&origin, message)))?;
-    Ok((document, pair))
 }

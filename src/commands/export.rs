@@ -1,14 +1,14 @@
 //! `readouts export`: the handout, as Markdown or one HTML page, to standard
 //! output or atomically to a file.
 
-use std::path::Path;
-use std::process::ExitCode;
+use std::path::PathBuf;
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 
-use super::compared::{Failure, load_pair};
-use super::output::{Existing, write_atomically, write_stdout};
+use super::Failure;
+use super::compared::Compared;
 use crate::export::{Comparison, html, markdown};
+use crate::io::write::{Existing, write_atomically, write_stdout};
 
 /// The handout's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -19,33 +19,26 @@ pub enum Format {
     Html,
 }
 
-pub fn run(
-    file: Option<&Path>,
-    format: Format,
-    out: Option<&Path>,
-    left: Option<&str>,
-    right: Option<&str>,
-) -> ExitCode {
-    match export(file, format, out, left, right) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => failure.report(),
-    }
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub compared: Compared,
+    /// The handout's format.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Write the handout to OUT (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub out: Option<PathBuf>,
 }
 
-fn export(
-    file: Option<&Path>,
-    format: Format,
-    out: Option<&Path>,
-    left: Option<&str>,
-    right: Option<&str>,
-) -> Result<(), Failure> {
-    let (document, pair) = load_pair(file, left, right)?;
+pub fn run(args: &ExportArgs) -> Result<(), Failure> {
+    let (document, pair) = args.compared.load()?;
     let comparison = Comparison::new(&document, pair);
-    let text = match format {
+    let text = match args.format {
         Format::Markdown => markdown::render(&comparison),
         Format::Html => html::render(&comparison),
     };
-    match out {
+    match &args.out {
         Some(path) => write_atomically(path, text.as_bytes(), Existing::Replace)?,
         None => write_stdout(text.as_bytes())?,
     }

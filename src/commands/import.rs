@@ -3,19 +3,15 @@
 //! standard output, or atomically to `-o OUT`.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use clap::CommandFactory;
-use clap::error::ErrorKind;
-
-use super::output::{Existing, write_atomically, write_stdout};
-use super::source::{display_name, is_stdin, read, report};
-use crate::cli::Cli;
+use super::Failure;
 use crate::document::diagnostic::Diagnostic;
 use crate::document::load::{decode_utf8, invalid_id_help, is_valid_id};
 use crate::document::normalize::normalize_line;
 use crate::import::render::render;
 use crate::import::{Draft, Side, default_title, label_from_file_stem, passages, readout_ids};
+use crate::io::read::{display_name, is_stdin, read};
+use crate::io::write::{Existing, write_atomically, write_stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -53,27 +49,25 @@ pub struct ImportArgs {
     pub suggest_topics: bool,
 }
 
-pub fn run(args: &ImportArgs) -> ExitCode {
+pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     if is_stdin(&args.left) && is_stdin(&args.right) {
-        usage_error("--left and --right cannot both read standard input (`-`)");
+        return Err(usage_error(
+            "--left and --right cannot both read standard input (`-`)",
+        ));
     }
     let labels = [
         label(args.left_label.as_deref(), &args.left, "Left"),
         label(args.right_label.as_deref(), &args.right, "Right"),
     ];
     let given_ids = [args.left_id.as_deref(), args.right_id.as_deref()];
-    let [left_id, right_id] = match readout_ids(given_ids, [&labels[0], &labels[1]]) {
-        Ok(ids) => ids,
-        Err(message) => usage_error(&message),
-    };
+    let [left_id, right_id] = readout_ids(given_ids, [&labels[0], &labels[1]])
+        .map_err(|message| usage_error(&message))?;
     let (left_passages, right_passages) =
         match (read_passages(&args.left), read_passages(&args.right)) {
             (Ok(left), Ok(right)) => (left, right),
             (left, right) => {
-                let errors: Vec<Diagnostic> =
-                    [left.err(), right.err()].into_iter().flatten().collect();
-                report(&errors);
-                return ExitCode::FAILURE;
+                let errors = [left.err(), right.err()].into_iter().flatten().collect();
+                return Err(Failure::Failed(errors));
             }
         };
     let [left_label, right_label] = labels;
@@ -98,24 +92,18 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         args.suggest_topics,
     );
     let text = render(&draft);
-    let written = match &args.output {
+    match &args.output {
         Some(path) => {
             let existing = if args.force {
                 Existing::Replace
             } else {
                 Existing::Refuse
             };
-            write_atomically(path, text.as_bytes(), existing)
+            write_atomically(path, text.as_bytes(), existing)?;
         }
-        None => write_stdout(text.as_bytes()),
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(diagnostic) => {
-            report(&[diagnostic]);
-            ExitCode::FAILURE
-        }
+        None => write_stdout(text.as_bytes())?,
     }
+    Ok(())
 }
 
 /// The passages of a plain-text readout; an error names the file when it
@@ -150,16 +138,12 @@ fn file_name(path: &Path) -> String {
     }
 }
 
-/// Exits with clap's usage message for `readouts import` and code 2.
-fn usage_error(message: &str) -> ! {
-    let mut command = Cli::command();
-    // Building sets the subcommand's full name, "readouts import", for the usage line.
-    command.build();
-    command
-        .find_subcommand_mut("import")
-        .expect("`import` is a subcommand of the command line")
-        .error(ErrorKind::ArgumentConflict, message)
-        .exit()
+/// Options of `readouts import` that do not go together.
+fn usage_error(message: &str) -> Failure {
+    Failure::CommandLine {
+        subcommand: "import",
+        message: message.to_string(),
+    }
 }
 
 fn not_blank(value: &str) -> Result<String, String> {

@@ -2,15 +2,15 @@
 //! standard output — also what `readouts [FILE]` prints when standard
 //! output is not a terminal.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
-use std::process::ExitCode;
+use std::io::{self, IsTerminal};
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 
-use super::compared::{Failure, load_pair, origin_name};
-use crate::document::diagnostic::Diagnostic;
+use super::Failure;
+use super::compared::Compared;
 use crate::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
+use crate::io::no_color;
+use crate::io::write::to_stdout;
 
 /// When to colour plain output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -22,66 +22,54 @@ pub enum ColorChoice {
     Never,
 }
 
-/// What the user asked `print` for.
-pub struct PrintRequest<'a> {
-    pub file: Option<&'a Path>,
-    pub left: Option<&'a str>,
-    pub right: Option<&'a str>,
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    #[command(flatten)]
+    pub compared: Compared,
+    /// Columns per line; by default the terminal's width, else $COLUMNS,
+    /// else 80.
+    #[arg(long, value_name = "N")]
     pub width: Option<usize>,
-    pub topic: Option<&'a str>,
+    /// Only the passages of this topic (its id).
+    #[arg(long, value_name = "ID", conflicts_with = "by_topic")]
+    pub topic: Option<String>,
+    /// Topic by topic, both sides' passages on each (a synopsis).
+    #[arg(long)]
     pub by_topic: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
     pub color: ColorChoice,
 }
 
-pub fn run(request: &PrintRequest<'_>) -> ExitCode {
-    match print(request) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => failure.report(),
-    }
-}
-
-fn print(request: &PrintRequest<'_>) -> Result<(), Failure> {
-    let (document, pair) = load_pair(request.file, request.left, request.right)?;
-    let origin = origin_name(request.file);
-    let width = resolve_width(request.width);
+pub fn run(args: &PrintArgs) -> Result<(), Failure> {
+    let (document, pair) = args.compared.load()?;
+    let width = resolve_width(args.width);
     if width < MIN_WIDTH {
-        return Err(Failure::Usage(Diagnostic::error(
-            &origin,
-            format!("a width of {width} columns is too narrow; print needs at least {MIN_WIDTH}"),
+        return Err(args.compared.usage(format!(
+            "a width of {width} columns is too narrow; print needs at least {MIN_WIDTH}"
         )));
     }
-    let arrangement = match (request.topic, request.by_topic) {
+    let arrangement = match (&args.topic, args.by_topic) {
         (Some(id), _) => Arrangement::Topic(
             document
                 .find_topic(id)
-                .map_err(|message| Failure::Usage(Diagnostic::error(&origin, message)))?,
+                .map_err(|message| args.compared.usage(message))?,
         ),
         (None, true) => Arrangement::ByTopic,
         (None, false) => Arrangement::SourceOrder,
     };
-    let stdout_is_terminal = io::stdout().is_terminal();
-    let no_color = std::env::var("NO_COLOR").is_ok_and(|value| !value.is_empty());
-    let color = match request.color {
+    let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => stdout_is_terminal && !no_color,
+        ColorChoice::Auto => io::stdout().is_terminal() && !no_color(),
     };
     let options = PlainOptions {
         width,
         color,
         arrangement,
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = write_side_by_side(&mut out, &document, pair, options).and_then(|()| out.flush());
-    match written {
-        Ok(()) => Ok(()),
-        // A reader that stops early (`| head`) is not an error.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(Failure::from(Diagnostic::error(
-            "<stdout>",
-            format!("cannot write to standard output: {error}"),
-        ))),
-    }
+    to_stdout(|out| write_side_by_side(out, &document, pair, options))?;
+    Ok(())
 }
 
 /// `--width`, else the terminal's width when standard output is one, else

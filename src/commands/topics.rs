@@ -1,35 +1,27 @@
 //! `readouts topics`: the coverage table, as text or JSON, on standard
 //! output.
 
-use std::path::Path;
-use std::process::ExitCode;
+use clap::Args;
 
-use super::compared::{Failure, load_pair};
-use super::output::write_stdout;
+use super::Failure;
+use super::compared::Compared;
 use crate::document::diagnostic::Diagnostic;
 use crate::export::{Comparison, json, table};
+use crate::io::write::write_stdout;
 
-pub fn run(
-    file: Option<&Path>,
-    as_json: bool,
-    left: Option<&str>,
-    right: Option<&str>,
-) -> ExitCode {
-    match topics(file, as_json, left, right) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => failure.report(),
-    }
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    #[command(flatten)]
+    pub compared: Compared,
+    /// Print JSON for scripts instead of the table.
+    #[arg(long)]
+    pub json: bool,
 }
 
-fn topics(
-    file: Option<&Path>,
-    as_json: bool,
-    left: Option<&str>,
-    right: Option<&str>,
-) -> Result<(), Failure> {
-    let (document, pair) = load_pair(file, left, right)?;
+pub fn run(args: &TopicsArgs) -> Result<(), Failure> {
+    let (document, pair) = args.compared.load()?;
     let comparison = Comparison::new(&document, pair);
-    let text = if as_json {
+    let text = if args.json {
         json::render(&comparison).map_err(|error| {
             Diagnostic::error("<stdout>", format!("cannot write the JSON: {error}"))
         })?

@@ -2,56 +2,69 @@
 //! terminal, exactly what `readouts print [FILE]` prints.
 
 use std::io::IsTerminal;
-use std::process::ExitCode;
 
-use super::compared::{Failure, load_pair, origin_name};
-use super::print::{self, ColorChoice, PrintRequest};
-use crate::cli::ViewArgs;
+use clap::Args;
+
+use super::Failure;
+use super::compared::Compared;
+use super::print::{self, ColorChoice, PrintArgs};
 use crate::document::diagnostic::Diagnostic;
+use crate::io::no_color;
+use crate::io::read::is_stdin;
 use crate::terminal::{self, Launch};
 use crate::ui::theme::Theme;
 
-pub fn run(args: &ViewArgs) -> ExitCode {
+/// The viewer's arguments.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    #[command(flatten)]
+    pub compared: Compared,
+    /// Open at this topic (its id).
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
+    /// Start in presentation mode (for a projector).
+    #[arg(long)]
+    pub present: bool,
+    /// Leave the mouse to the terminal (its own text selection).
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+pub fn run(args: &ViewArgs) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() {
-        return print::run(&PrintRequest {
-            file: args.file.as_deref(),
-            left: args.compared.left.as_deref(),
-            right: args.compared.right.as_deref(),
+        return print::run(&PrintArgs {
+            compared: args.compared.clone(),
             width: None,
-            topic: args.topic.as_deref(),
+            topic: args.topic.clone(),
             by_topic: false,
             color: ColorChoice::Auto,
         });
     }
-    match launch(args) {
-        Ok(launch) => terminal::run(launch),
-        Err(failure) => failure.report(),
-    }
+    terminal::run(launch(args)?).map_err(|error| {
+        Failure::from(Diagnostic::error(
+            "<terminal>",
+            format!("the terminal failed: {error}"),
+        ))
+    })
 }
 
 fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
-    let (document, pair) = load_pair(
-        args.file.as_deref(),
-        args.compared.left.as_deref(),
-        args.compared.right.as_deref(),
-    )?;
-    let topic = match args.topic.as_deref() {
+    let (document, pair) = args.compared.load()?;
+    let topic = match &args.topic {
         None => None,
-        Some(id) => Some(document.find_topic(id).map_err(|message| {
-            Failure::Usage(Diagnostic::error(
-                &origin_name(args.file.as_deref()),
-                message,
-            ))
-        })?),
+        Some(id) => Some(
+            document
+                .find_topic(id)
+                .map_err(|message| args.compared.usage(message))?,
+        ),
     };
-    let no_color = std::env::var("NO_COLOR").ok();
     // The built-in readout and standard input have no file to watch.
-    let watch = args.file.clone().filter(|path| path.as_os_str() != "-");
+    let watch = args.compared.file.clone().filter(|path| !is_stdin(path));
     Ok(Launch {
         document,
         pair,
         topic,
-        theme: Theme::from_no_color(no_color.as_deref()),
+        theme: Theme::new(no_color()),
         present: args.present,
         mouse: !args.no_mouse,
         watch,

@@ -15,7 +15,6 @@ pub use watch::Watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -47,9 +46,9 @@ pub struct Launch {
     pub watch: Option<PathBuf>,
 }
 
-/// Runs the viewer in the real terminal until the user quits or a signal
-/// arrives; the exit code.
-pub fn run(launch: Launch) -> ExitCode {
+/// Runs the viewer in the real terminal until the user quits (or a signal
+/// ends the process).
+pub fn run(launch: Launch) -> io::Result<()> {
     // crossterm's own NO_COLOR handling resets every style on each colour
     // change (erasing bold and reverse); the theme honours NO_COLOR instead.
     style::force_color_output(true);
@@ -57,13 +56,7 @@ pub fn run(launch: Launch) -> ExitCode {
     install_panic_hook();
     let result = session(launch);
     restore();
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: the terminal failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    result
 }
 
 /// SIGTERM, SIGHUP and SIGINT end the viewer from a thread of their own,

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::app::Message;
-use crate::commands::source;
 use crate::document::load::load;
 use crate::document::normalize::make_visible;
+use crate::io::read;
 
 /// How often the file is looked at.
 const INTERVAL: Duration = Duration::from_millis(500);
@@ -48,7 +48,7 @@ impl Watch {
                 "{name} is gone; showing its last content"
             )));
         }
-        let bytes = match source::read(&self.path) {
+        let bytes = match read::read(&self.path) {
             Ok(bytes) => bytes,
             Err(problem) => return Some(Message::ReloadFailed(problem.headline())),
         };

@@ -20,10 +20,12 @@ impl Theme {
 
     /// The theme the environment asks for: monochrome when `NO_COLOR` is set
     /// to anything but the empty string (no-color.org).
-    pub fn from_no_color(no_color: Option<&str>) -> Theme {
-        match no_color {
-            Some(value) if !value.is_empty() => Theme::monochrome(),
-            _ => Theme::colored(),
+    /// The monochrome theme when the user asked for no colour.
+    pub fn new(no_color: bool) -> Theme {
+        if no_color {
+            Theme::monochrome()
+        } else {
+            Theme::colored()
         }
     }
 
@@ -150,7 +152,7 @@ mod tests {
 
     #[test]
     fn no_color_means_no_colour_anywhere() {
-        let theme = Theme::from_no_color(Some("1"));
+        let theme = Theme::new(true);
         for style in [
             theme.border(true),
             theme.topic_bar(),
@@ -164,7 +166,6 @@ mod tests {
         ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
-        assert_eq!(Theme::from_no_color(Some("")), Theme::colored());
-        assert_eq!(Theme::from_no_color(None), Theme::colored());
+        assert_eq!(Theme::new(false), Theme::colored());
     }
 }

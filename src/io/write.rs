@@ -52,17 +52,31 @@ pub fn write_atomically(path: &Path, bytes: &[u8], existing: Existing) -> Result
     })
 }
 
-/// Writes `bytes` to standard output. A closed pipe (`| head`) is not an
-/// error worth a message.
+/// Writes `bytes` to standard output.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Diagnostic> {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    to_stdout(|out| out.write_all(bytes))
+}
+
+/// Lets `write` write to standard output through a buffer, then flushes
+/// it. A closed pipe (`| head`) is not an error worth a message.
+pub fn to_stdout(
+    write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> Result<(), Diagnostic> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(error) => Err(Diagnostic::error(
             "<stdout>",
             format!("cannot write to standard output: {}", describe(&error)),
         )),
+    }
+}
+
+/// Writes diagnostics to standard error, a blank line between them.
+pub fn report(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}\n");
     }
 }
 

@@ -102,10 +102,3 @@ pub fn read_and_load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = read(path).map_err(|d| vec![d])?;
     load(&display_name(path), &bytes)
 }
-
-/// Writes diagnostics to standard error, a blank line between them.
-pub fn report(diagnostics: &[Diagnostic]) {
-    for diagnostic in diagnostics {
-        eprintln!("{diagnostic}\n");
-    }
-}

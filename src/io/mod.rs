@@ -1,0 +1,13 @@
+//! Files, standard streams and the environment, for the commands and the
+//! terminal alike: reading a readout file or standard input (size-capped),
+//! writing a result to standard output or atomically to a file, reporting
+//! diagnostics on standard error.
+
+pub mod read;
+pub mod write;
+
+/// Whether the user asked for no colour: `NO_COLOR` set and not empty
+/// (<https://no-color.org>).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
