@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
-use readouts::app::{Action, App, Message, Side, keymap, update};
+use readouts::app::{Action, App, Message, Side, update};
 use readouts::document::{Document, Pair};
 use readouts::ui::{self, theme::Theme};
 
@@ -95,7 +95,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 fn apply(app: &mut App, step: Step, other: &mut Document) {
     let action = match step {
-        Step::Key(key) => keymap::action_for(key, app.input_mode()).map(Message::from),
+        Step::Key(key) => readouts::terminal::action_for(&key, app.input_mode()).map(Message::from),
         Step::Act(message) => Some(message),
         Step::Reload => {
             let next = std::mem::replace(other, app.document().clone());

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{App, Message, keymap, update};
+use readouts::app::{App, Message, update};
 use readouts::document::Pair;
 use readouts::document::load::load;
 use readouts::ui::{self, theme::Theme};
@@ -72,7 +72,7 @@ fuzz_target!(|bytes: &[u8]| {
     for &key in keys {
         let code = KEYS[usize::from(key) % KEYS.len()];
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(event, app.input_mode()) {
+        if let Some(action) = readouts::terminal::action_for(&event, app.input_mode()) {
             update(&mut app, action);
         }
         draw(&app, &theme);

@@ -1,299 +1,231 @@
-//! Keys to actions, as data: one table gives both the bindings and the help
-//! overlay, so the help can never disagree with the keys.
+//! Keys to actions, as data: the tables give both the bindings and the
+//! help overlay, whose labels are the keys themselves, so the help can
+//! never disagree with the keys. A key is looked up in its mode's table,
+//! then in the global one.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
+use super::key::{Key, KeyCode};
 use super::{Action, InputMode};
 
+/// The keys of a binding.
+enum Keys {
+    /// Any of these keys, for this action.
+    These(&'static [Key], Action),
+    /// A digit, for that digit of a topic's number.
+    Digits,
+}
+
 struct Binding {
-    /// The keys as the help shows them.
-    shown: &'static str,
-    keys: &'static [(KeyCode, KeyModifiers)],
-    action: Action,
+    keys: Keys,
     what: &'static str,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+impl Binding {
+    fn action_for(&self, key: Key) -> Option<Action> {
+        match &self.keys {
+            Keys::These(keys, action) => keys.contains(&key).then(|| action.clone()),
+            Keys::Digits => key.digit().map(Action::Digit),
+        }
+    }
 
-const BINDINGS: &[Binding] = &[
+    /// The keys as the help shows them.
+    fn shown(&self) -> String {
+        match &self.keys {
+            Keys::These(keys, _) => keys
+                .iter()
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+            Keys::Digits => "0–9".to_string(),
+        }
+    }
+}
+
+/// Keys in the normal view: the sidebar, the panes, the search.
+const PANES: &[Binding] = &[
     Binding {
-        shown: "q",
-        keys: &[(KeyCode::Char('q'), NONE)],
-        action: Action::Quit,
-        what: "quit (closes an overlay first)",
-    },
-    Binding {
-        shown: "Ctrl-c",
-        keys: &[(KeyCode::Char('c'), CTRL)],
-        action: Action::Interrupt,
-        what: "quit",
-    },
-    Binding {
-        shown: "Tab",
-        keys: &[(KeyCode::Tab, NONE)],
-        action: Action::FocusNext,
+        keys: Keys::These(&[Key::plain(KeyCode::Tab)], Action::FocusNext),
         what: "focus: sidebar → left pane → right pane",
     },
     Binding {
-        shown: "Shift-Tab",
-        keys: &[(KeyCode::BackTab, NONE)],
-        action: Action::FocusPrevious,
+        keys: Keys::These(&[Key::plain(KeyCode::BackTab)], Action::FocusPrevious),
         what: "focus the other way round",
     },
     Binding {
-        shown: "j ↓",
-        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        action: Action::Down,
+        keys: Keys::These(&[Key::char('j'), Key::plain(KeyCode::Down)], Action::Down),
         what: "sidebar: next topic; pane: one row down",
     },
     Binding {
-        shown: "k ↑",
-        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        action: Action::Up,
+        keys: Keys::These(&[Key::char('k'), Key::plain(KeyCode::Up)], Action::Up),
         what: "sidebar: previous topic; pane: one row up",
     },
     Binding {
-        shown: "PgDn Space",
-        keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char(' '), NONE)],
-        action: Action::PageDown,
+        keys: Keys::These(
+            &[Key::plain(KeyCode::PageDown), Key::char(' ')],
+            Action::PageDown,
+        ),
         what: "one page down",
     },
     Binding {
-        shown: "PgUp",
-        keys: &[(KeyCode::PageUp, NONE)],
-        action: Action::PageUp,
+        keys: Keys::These(&[Key::plain(KeyCode::PageUp)], Action::PageUp),
         what: "one page up",
     },
     Binding {
-        shown: "Ctrl-d",
-        keys: &[(KeyCode::Char('d'), CTRL)],
-        action: Action::HalfPageDown,
+        keys: Keys::These(&[Key::ctrl('d')], Action::HalfPageDown),
         what: "half a page down",
     },
     Binding {
-        shown: "Ctrl-u",
-        keys: &[(KeyCode::Char('u'), CTRL)],
-        action: Action::HalfPageUp,
+        keys: Keys::These(&[Key::ctrl('u')], Action::HalfPageUp),
         what: "half a page up",
     },
     Binding {
-        shown: "g Home",
-        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
-        action: Action::Top,
+        keys: Keys::These(&[Key::char('g'), Key::plain(KeyCode::Home)], Action::Top),
         what: "top (sidebar: first topic)",
     },
     Binding {
-        shown: "G End",
-        keys: &[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
-        action: Action::Bottom,
+        keys: Keys::These(&[Key::char('G'), Key::plain(KeyCode::End)], Action::Bottom),
         what: "bottom (sidebar: last topic)",
     },
     Binding {
-        shown: "Enter",
-        keys: &[(KeyCode::Enter, NONE)],
-        action: Action::Activate,
+        keys: Keys::These(&[Key::plain(KeyCode::Enter)], Action::Activate),
         what: "jump to the selected topic; again: its next passage",
     },
     Binding {
-        shown: "]",
-        keys: &[(KeyCode::Char(']'), NONE)],
-        action: Action::NextTopic,
+        keys: Keys::These(&[Key::char(']')], Action::NextTopic),
         what: "next topic",
     },
     Binding {
-        shown: "[",
-        keys: &[(KeyCode::Char('['), NONE)],
-        action: Action::PreviousTopic,
+        keys: Keys::These(&[Key::char('[')], Action::PreviousTopic),
         what: "previous topic",
     },
     Binding {
-        shown: "/",
-        keys: &[(KeyCode::Char('/'), NONE)],
-        action: Action::StartSearch,
+        keys: Keys::These(&[Key::char('/')], Action::StartSearch),
         what: "search both panes (smart case); Enter keeps, Esc cancels",
     },
     Binding {
-        shown: "n",
-        keys: &[(KeyCode::Char('n'), NONE)],
-        action: Action::NextMatch,
+        keys: Keys::These(&[Key::char('n')], Action::NextMatch),
         what: "next match",
     },
     Binding {
-        shown: "N",
-        keys: &[(KeyCode::Char('N'), NONE)],
-        action: Action::PreviousMatch,
+        keys: Keys::These(&[Key::char('N')], Action::PreviousMatch),
         what: "previous match",
     },
     Binding {
-        shown: "s",
-        keys: &[(KeyCode::Char('s'), NONE)],
-        action: Action::CycleSync,
+        keys: Keys::These(&[Key::char('s')], Action::CycleSync),
         what: "sync: aligned → lockstep → independent",
     },
     Binding {
-        shown: "f",
-        keys: &[(KeyCode::Char('f'), NONE)],
-        action: Action::ToggleFilter,
+        keys: Keys::These(&[Key::char('f')], Action::ToggleFilter),
         what: "show only the selected topic's passages, or all",
     },
     Binding {
-        shown: "t",
-        keys: &[(KeyCode::Char('t'), NONE)],
-        action: Action::ToggleOrder,
+        keys: Keys::These(&[Key::char('t')], Action::ToggleOrder),
         what: "order: as published ↔ by topic",
     },
     Binding {
-        shown: "p",
-        keys: &[(KeyCode::Char('p'), NONE)],
-        action: Action::TogglePresentation,
+        keys: Keys::These(&[Key::char('p')], Action::TogglePresentation),
         what: "presentation mode, for a projector",
     },
     Binding {
-        shown: "i",
-        keys: &[(KeyCode::Char('i'), NONE)],
-        action: Action::ToggleInfo,
+        keys: Keys::These(&[Key::plain(KeyCode::Esc)], Action::Close),
+        what: "close an overlay, clear a search",
+    },
+];
+
+/// Keys in every view but the search prompt: presentation mode too.
+const GLOBAL: &[Binding] = &[
+    Binding {
+        keys: Keys::Digits,
+        what: "jump to topic N; digits typed quickly make 12, 23…",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('q')], Action::Quit),
+        what: "quit (closes an overlay first)",
+    },
+    Binding {
+        keys: Keys::These(&[Key::ctrl('c')], Action::Interrupt),
+        what: "quit",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('i')], Action::ToggleInfo),
         what: "the event's facts and the readouts' sources",
     },
     Binding {
-        shown: "o",
-        keys: &[(KeyCode::Char('o'), NONE)],
-        action: Action::ToggleNote,
+        keys: Keys::These(&[Key::char('o')], Action::ToggleNote),
         what: "the selected topic's teaching note, in full",
     },
     Binding {
-        shown: "?",
-        keys: &[(KeyCode::Char('?'), NONE)],
-        action: Action::ToggleHelp,
+        keys: Keys::These(&[Key::char('?')], Action::ToggleHelp),
         what: "this help",
     },
     Binding {
-        shown: "Esc",
-        keys: &[(KeyCode::Esc, NONE)],
-        action: Action::Close,
-        what: "close an overlay, clear a search",
-    },
-    Binding {
-        shown: "Ctrl-l",
-        keys: &[(KeyCode::Char('l'), CTRL)],
-        action: Action::Repaint,
+        keys: Keys::These(&[Key::ctrl('l')], Action::Repaint),
         what: "draw the whole screen again",
     },
 ];
 
-/// Keys in presentation mode.
+/// Keys in presentation mode, before the global ones.
 const PRESENTATION: &[Binding] = &[
     Binding {
-        shown: "Space → PgDn",
-        keys: &[
-            (KeyCode::Char(' '), NONE),
-            (KeyCode::Right, NONE),
-            (KeyCode::PageDown, NONE),
-        ],
-        action: Action::NextTopic,
+        keys: Keys::These(
+            &[
+                Key::char(' '),
+                Key::plain(KeyCode::Right),
+                Key::plain(KeyCode::PageDown),
+            ],
+            Action::NextTopic,
+        ),
         what: "next topic",
     },
     Binding {
-        shown: "← Backspace PgUp",
-        keys: &[
-            (KeyCode::Left, NONE),
-            (KeyCode::Backspace, NONE),
-            (KeyCode::PageUp, NONE),
-        ],
-        action: Action::PreviousTopic,
+        keys: Keys::These(
+            &[
+                Key::plain(KeyCode::Left),
+                Key::plain(KeyCode::Backspace),
+                Key::plain(KeyCode::PageUp),
+            ],
+            Action::PreviousTopic,
+        ),
         what: "previous topic",
     },
     Binding {
-        shown: "r",
-        keys: &[(KeyCode::Char('r'), NONE)],
-        action: Action::ToggleReveal,
+        keys: Keys::These(&[Key::char('r')], Action::ToggleReveal),
         what: "hide or reveal the right-hand side",
     },
     Binding {
-        shown: "j ↓ k ↑",
-        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        action: Action::Down,
+        keys: Keys::These(&[Key::char('j'), Key::plain(KeyCode::Down)], Action::Down),
         what: "scroll a long topic",
     },
     Binding {
-        shown: "",
-        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        action: Action::Up,
-        what: "",
+        keys: Keys::These(&[Key::char('k'), Key::plain(KeyCode::Up)], Action::Up),
+        what: "scroll back up",
     },
     Binding {
-        shown: "p Esc",
-        keys: &[(KeyCode::Char('p'), NONE), (KeyCode::Esc, NONE)],
-        action: Action::TogglePresentation,
+        keys: Keys::These(
+            &[Key::char('p'), Key::plain(KeyCode::Esc)],
+            Action::TogglePresentation,
+        ),
         what: "back to the panes, at the same topic",
-    },
-    Binding {
-        shown: "q",
-        keys: &[(KeyCode::Char('q'), NONE)],
-        action: Action::Quit,
-        what: "quit",
-    },
-    Binding {
-        shown: "",
-        keys: &[(KeyCode::Char('c'), CTRL)],
-        action: Action::Interrupt,
-        what: "",
-    },
-    Binding {
-        shown: "",
-        keys: &[(KeyCode::Char('?'), NONE)],
-        action: Action::ToggleHelp,
-        what: "",
-    },
-    Binding {
-        shown: "",
-        keys: &[(KeyCode::Char('i'), NONE)],
-        action: Action::ToggleInfo,
-        what: "",
-    },
-    Binding {
-        shown: "",
-        keys: &[(KeyCode::Char('l'), CTRL)],
-        action: Action::Repaint,
-        what: "",
     },
 ];
 
-/// The action a key press stands for in the current input mode, if any.
-pub fn action_for(key: KeyEvent, mode: InputMode) -> Option<Action> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    if mode == InputMode::Search {
-        return search_prompt_action(key);
-    }
-    // Shift is part of the character itself ('G', '?'); other modifiers
-    // must match exactly.
-    let modifiers = match key.code {
-        KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
-        _ => key.modifiers,
-    };
-    if let KeyCode::Char(digit @ '0'..='9') = key.code
-        && modifiers.is_empty()
-    {
-        return Some(Action::Digit(digit as u8 - b'0'));
-    }
+/// The action a key stands for in the current input mode, if any.
+pub fn action_for(key: Key, mode: InputMode) -> Option<Action> {
     let table = match mode {
+        InputMode::Search => return search_prompt_action(key),
         InputMode::Presentation => PRESENTATION,
-        _ => BINDINGS,
+        InputMode::Normal => PANES,
     };
     table
         .iter()
-        .find(|binding| binding.keys.contains(&(key.code, modifiers)))
-        .map(|binding| binding.action.clone())
+        .chain(GLOBAL)
+        .find_map(|binding| binding.action_for(key))
 }
 
 /// Keys while typing a search: characters go into the query.
-fn search_prompt_action(key: KeyEvent) -> Option<Action> {
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+fn search_prompt_action(key: Key) -> Option<Action> {
     match key.code {
-        KeyCode::Char('c') if control => Some(Action::Interrupt),
-        KeyCode::Char(c) if !control => Some(Action::SearchInput(c)),
+        KeyCode::Char('c') if key.ctrl => Some(Action::Interrupt),
+        KeyCode::Char(c) if !key.ctrl => Some(Action::SearchInput(c)),
         KeyCode::Backspace => Some(Action::SearchBackspace),
         KeyCode::Enter => Some(Action::SearchConfirm),
         KeyCode::Esc => Some(Action::Close),
@@ -303,116 +235,91 @@ fn search_prompt_action(key: KeyEvent) -> Option<Action> {
 
 /// The rows of the help overlay: keys, and what they do; a row with no
 /// keys is a heading.
-pub fn help_rows() -> Vec<(&'static str, &'static str)> {
-    let shown = |table: &'static [Binding]| {
-        table
-            .iter()
-            .filter(|b| !b.shown.is_empty())
-            .map(|b| (b.shown, b.what))
-    };
-    let mut rows: Vec<(&str, &str)> = shown(BINDINGS).collect();
-    let jump = rows
-        .iter()
-        .position(|&(shown, _)| shown == "Enter")
-        .map_or(rows.len(), |i| i + 1);
-    rows.insert(
-        jump,
-        ("0–9", "jump to topic N; digits typed quickly make 12, 23…"),
-    );
-    rows.push((
-        "mouse",
+pub fn help_rows() -> Vec<(String, &'static str)> {
+    let rows = |table: &'static [Binding]| table.iter().map(|b| (b.shown(), b.what));
+    let mut help: Vec<(String, &str)> = rows(PANES).collect();
+    help.push((
+        "mouse".to_string(),
         "wheel scrolls the pane under it; click a topic or a pane",
     ));
-    rows.push(("", "Presentation mode"));
-    rows.extend(shown(PRESENTATION));
-    rows
+    help.push((String::new(), "In every view"));
+    help.extend(rows(GLOBAL));
+    help.push((String::new(), "Presentation mode"));
+    help.extend(rows(PRESENTATION));
+    help
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        action_for(KeyEvent::new(code, modifiers), InputMode::Normal)
+    fn press(key: Key) -> Option<Action> {
+        action_for(key, InputMode::Normal)
     }
 
     #[test]
     fn keys_map_to_their_actions() {
-        assert_eq!(press(KeyCode::Char('q'), NONE), Some(Action::Quit));
-        assert_eq!(press(KeyCode::Char('c'), CTRL), Some(Action::Interrupt));
-        assert_eq!(press(KeyCode::Char('c'), NONE), None);
+        assert_eq!(press(Key::char('q')), Some(Action::Quit));
+        assert_eq!(press(Key::ctrl('c')), Some(Action::Interrupt));
+        assert_eq!(press(Key::char('c')), None);
+        assert_eq!(press(Key::char('G')), Some(Action::Bottom));
+        assert_eq!(press(Key::char('?')), Some(Action::ToggleHelp));
         assert_eq!(
-            press(KeyCode::Char('G'), KeyModifiers::SHIFT),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            press(KeyCode::Char('?'), KeyModifiers::SHIFT),
-            Some(Action::ToggleHelp)
-        );
-        assert_eq!(
-            press(KeyCode::BackTab, KeyModifiers::SHIFT),
+            press(Key::plain(KeyCode::BackTab)),
             Some(Action::FocusPrevious)
         );
-        assert_eq!(press(KeyCode::Char('d'), CTRL), Some(Action::HalfPageDown));
-        assert_eq!(press(KeyCode::Char('3'), NONE), Some(Action::Digit(3)));
-        assert_eq!(press(KeyCode::Char('0'), NONE), Some(Action::Digit(0)));
-        assert_eq!(press(KeyCode::Char('3'), CTRL), None);
-        assert_eq!(press(KeyCode::Down, NONE), Some(Action::Down));
-    }
-
-    #[test]
-    fn releases_and_repeats_are_not_presses() {
-        let mut key = KeyEvent::new(KeyCode::Char('q'), NONE);
-        key.kind = KeyEventKind::Release;
-        assert_eq!(action_for(key, InputMode::Normal), None);
+        assert_eq!(press(Key::ctrl('d')), Some(Action::HalfPageDown));
+        assert_eq!(press(Key::char('3')), Some(Action::Digit(3)));
+        assert_eq!(press(Key::char('0')), Some(Action::Digit(0)));
+        assert_eq!(press(Key::ctrl('3')), None);
+        assert_eq!(press(Key::plain(KeyCode::Down)), Some(Action::Down));
+        let alt_q = Key {
+            alt: true,
+            ..Key::char('q')
+        };
+        assert_eq!(press(alt_q), None);
     }
 
     #[test]
     fn the_search_prompt_takes_characters() {
-        let key = |code| KeyEvent::new(code, NONE);
-        assert_eq!(
-            action_for(key(KeyCode::Char('q')), InputMode::Search),
-            Some(Action::SearchInput('q'))
-        );
-        assert_eq!(
-            action_for(key(KeyCode::Enter), InputMode::Search),
-            Some(Action::SearchConfirm)
-        );
-        assert_eq!(
-            action_for(key(KeyCode::Esc), InputMode::Search),
-            Some(Action::Close)
-        );
-        assert_eq!(
-            action_for(KeyEvent::new(KeyCode::Char('c'), CTRL), InputMode::Search),
-            Some(Action::Interrupt)
-        );
+        let key = |key| action_for(key, InputMode::Search);
+        assert_eq!(key(Key::char('q')), Some(Action::SearchInput('q')));
+        assert_eq!(key(Key::plain(KeyCode::Enter)), Some(Action::SearchConfirm));
+        assert_eq!(key(Key::plain(KeyCode::Esc)), Some(Action::Close));
+        assert_eq!(key(Key::ctrl('c')), Some(Action::Interrupt));
     }
 
     #[test]
-    fn presentation_keys_step_topics() {
-        let key = |code| action_for(KeyEvent::new(code, NONE), InputMode::Presentation);
-        assert_eq!(key(KeyCode::Char(' ')), Some(Action::NextTopic));
-        assert_eq!(key(KeyCode::Right), Some(Action::NextTopic));
-        assert_eq!(key(KeyCode::Backspace), Some(Action::PreviousTopic));
-        assert_eq!(key(KeyCode::Char('r')), Some(Action::ToggleReveal));
-        assert_eq!(key(KeyCode::Esc), Some(Action::TogglePresentation));
-        assert_eq!(key(KeyCode::Char('4')), Some(Action::Digit(4)));
+    fn presentation_keys_step_topics_and_the_global_ones_work_too() {
+        let key = |key| action_for(key, InputMode::Presentation);
+        assert_eq!(key(Key::char(' ')), Some(Action::NextTopic));
+        assert_eq!(key(Key::plain(KeyCode::Right)), Some(Action::NextTopic));
+        assert_eq!(
+            key(Key::plain(KeyCode::Backspace)),
+            Some(Action::PreviousTopic)
+        );
+        assert_eq!(key(Key::char('r')), Some(Action::ToggleReveal));
+        assert_eq!(
+            key(Key::plain(KeyCode::Esc)),
+            Some(Action::TogglePresentation)
+        );
+        assert_eq!(key(Key::char('4')), Some(Action::Digit(4)));
+        assert_eq!(key(Key::char('q')), Some(Action::Quit));
+        assert_eq!(key(Key::ctrl('l')), Some(Action::Repaint));
+        assert_eq!(key(Key::char('f')), None, "no filter on a slide");
     }
 
     #[test]
-    fn help_lists_every_binding_and_the_digits() {
+    fn help_lists_every_binding_by_its_keys() {
         let rows = help_rows();
-        for binding in BINDINGS
-            .iter()
-            .chain(PRESENTATION)
-            .filter(|b| !b.shown.is_empty())
-        {
+        for binding in PANES.iter().chain(GLOBAL).chain(PRESENTATION) {
             assert!(
-                rows.contains(&(binding.shown, binding.what)),
+                rows.contains(&(binding.shown(), binding.what)),
                 "{}",
-                binding.shown
+                binding.shown()
             );
         }
-        assert!(rows.iter().any(|&(keys, _)| keys == "0–9"));
+        assert!(rows.iter().any(|(keys, _)| keys == "0–9"));
+        assert!(rows.iter().any(|(keys, _)| keys == "PgDn Space"));
     }
 }

@@ -5,6 +5,7 @@
 
 mod folded;
 pub mod info;
+pub mod key;
 pub mod keymap;
 mod layout_job;
 mod message;

@@ -35,7 +35,7 @@ pub fn rows(app: &App, overlay: Overlay, width: usize) -> Vec<OverlayRow> {
                     rows.push(OverlayRow::default());
                     wrapped(&mut rows, what, Emphasis::Title, width);
                 } else {
-                    hanging(&mut rows, keys, Emphasis::Strong, keys_width, what, width);
+                    hanging(&mut rows, &keys, Emphasis::Strong, keys_width, what, width);
                 }
             }
         }

@@ -9,8 +9,9 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 
+use super::keys::action_for;
 use super::watch::Watch;
-use crate::app::{Action, App, Message, WHEEL_ROWS, keymap, update};
+use crate::app::{Action, App, Message, WHEEL_ROWS, update};
 use crate::ui::{self, theme::Theme};
 
 /// How long the loop waits for an event before it looks at the file.
@@ -201,7 +202,7 @@ impl Batch {
                 self.resize = Some((width, height));
                 return;
             }
-            Event::Key(key) => keymap::action_for(key, app.input_mode()),
+            Event::Key(key) => action_for(&key, app.input_mode()),
             Event::Mouse(mouse) => mouse_action(mouse),
             _ => None,
         };
@@ -224,7 +225,7 @@ fn quits(app: &App, event: &Event) -> bool {
         return false;
     };
     matches!(
-        keymap::action_for(*key, app.input_mode()),
+        action_for(key, app.input_mode()),
         Some(Action::Quit | Action::Interrupt)
     )
 }

@@ -6,10 +6,12 @@
 //! SIGTERM, SIGHUP and SIGINT.
 
 mod events;
+mod keys;
 mod steady;
 mod watch;
 
 pub use events::{CrosstermEvents, EventSource, run_loop};
+pub use keys::{action_for, key_of};
 use steady::SteadyColumns;
 pub use watch::Watch;
 

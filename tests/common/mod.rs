@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use readouts::app::{App, Message, keymap, update};
+use readouts::app::{App, Message, update};
 use readouts::document::load::load_str;
 use readouts::document::{Document, builtin};
 use readouts::ui::{self, theme::Theme};
@@ -46,7 +46,7 @@ pub fn press(app: &mut App, keys: &str) {
                 c.len_utf8(),
             )
         };
-        if let Some(action) = keymap::action_for(key, app.input_mode()) {
+        if let Some(action) = readouts::terminal::action_for(&key, app.input_mode()) {
             update(app, action);
         }
         rest = &rest[used..];
