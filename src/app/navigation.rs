@@ -3,7 +3,7 @@
 //! Offsets are rows of the row space each pane scrolls through (see
 //! [`super::view`]).
 
-use super::view::{self, View};
+use super::view::{self, View, clamp_offsets, follow, leader};
 use super::{App, Focus, Side, SyncMode};
 use crate::layout::sync::{Anchor, non_crossing, non_crossing_through};
 
@@ -11,14 +11,6 @@ pub(super) fn set_focus(app: &mut App, focus: Focus) {
     app.focus = focus;
     if let Focus::Pane(side) = focus {
         app.reading = side;
-    }
-}
-
-/// The pane the other follows: the focused one, or the one last read.
-pub(super) fn leader(app: &App) -> Side {
-    match app.focus {
-        Focus::Pane(side) => side,
-        Focus::Sidebar => app.reading,
     }
 }
 
@@ -247,36 +239,6 @@ pub(super) fn bring_into_view(app: &mut App, side: Side, row: usize) {
         scroll_to(app, side, row.saturating_sub(2));
     } else {
         follow(app, side);
-    }
-}
-
-/// Moves the other pane after `leader` moved: row for row when both
-/// scroll as one or in lockstep, not at all when they are independent.
-pub(super) fn follow(app: &mut App, leader: Side) {
-    if !app.scrolls_as_one() && app.sync != SyncMode::Lockstep {
-        return;
-    }
-    let other = leader.other();
-    let offset = app.offsets[leader.index()];
-    app.offsets[other.index()] = if app.scrolls_as_one() {
-        // One row space: the same row, as far past the end as the leader.
-        offset
-    } else {
-        let current = app.offsets[other.index()];
-        offset.min(app.max_offset(other).max(current))
-    };
-    clamp_offsets(app);
-}
-
-/// Keeps each offset within its pane's rows.
-pub(super) fn clamp_offsets(app: &mut App) {
-    let Some(view) = &app.view else {
-        return;
-    };
-    for side in Side::BOTH {
-        let last = view.rows(side).saturating_sub(1);
-        let offset = &mut app.offsets[side.index()];
-        *offset = (*offset).min(last);
     }
 }
 

@@ -5,7 +5,8 @@
 
 use super::folded::FoldedText;
 pub use super::folded::Match;
-use super::navigation::{bring_into_view, clamp_offsets, leader};
+use super::navigation::bring_into_view;
+use super::view::{clamp_offsets, follow, leader};
 use super::{App, Side};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +82,7 @@ pub(super) fn edit(app: &mut App, change: impl FnOnce(&mut String)) {
         search.refresh(matches);
     }
     restore_offsets(app, saved);
-    super::navigation::follow(app, leader(app));
+    follow(app, leader(app));
     if let Some(first) = first_match_from_top(app) {
         go_to(app, first);
     }

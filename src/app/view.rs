@@ -3,11 +3,12 @@
 //! (padded in aligned mode), the band a one-sided topic puts across both
 //! panes, and the rows of text left below it. It is made again when the
 //! size, the layout, the anchors, the sync mode or the band change, never
-//! while drawing.
+//! while drawing. With it, the rules that keep the panes' offsets within
+//! their row spaces and with each other.
 
 use ratatui::layout::Rect;
 
-use super::{App, Order, Partial, Side, SyncMode, navigation};
+use super::{App, Focus, Order, Partial, Side, SyncMode};
 use crate::layout::arrange::{self, Side as ArrangedSide};
 use crate::layout::on_both_sides;
 use crate::layout::padding::{self, Padding};
@@ -105,6 +106,44 @@ impl App {
     pub fn scrolls_as_one(&self) -> bool {
         self.panes_joined()
             || (self.sync == SyncMode::Aligned && !matches!(self.partial, Some(Partial::Window(_))))
+    }
+}
+
+/// The pane the other follows: the focused one, or the one last read.
+pub(super) fn leader(app: &App) -> Side {
+    match app.focus {
+        Focus::Pane(side) => side,
+        Focus::Sidebar => app.reading,
+    }
+}
+
+/// Moves the other pane after `leader` moved: row for row when both
+/// scroll as one or in lockstep, not at all when they are independent.
+pub(super) fn follow(app: &mut App, leader: Side) {
+    if !app.scrolls_as_one() && app.sync != SyncMode::Lockstep {
+        return;
+    }
+    let other = leader.other();
+    let offset = app.offsets[leader.index()];
+    app.offsets[other.index()] = if app.scrolls_as_one() {
+        // One row space: the same row, as far past the end as the leader.
+        offset
+    } else {
+        let current = app.offsets[other.index()];
+        offset.min(app.max_offset(other).max(current))
+    };
+    clamp_offsets(app);
+}
+
+/// Keeps each offset within its pane's rows.
+pub(super) fn clamp_offsets(app: &mut App) {
+    let Some(view) = &app.view else {
+        return;
+    };
+    for side in Side::BOTH {
+        let last = view.rows(side).saturating_sub(1);
+        let offset = &mut app.offsets[side.index()];
+        *offset = (*offset).min(last);
     }
 }
 
@@ -326,9 +365,9 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
     // A window's panes start at different passages: each stays at its
     // reading position until the whole layout syncs them again.
     if !matches!(app.partial, Some(Partial::Window(_))) {
-        navigation::follow(app, navigation::leader(app));
+        follow(app, leader(app));
     }
-    navigation::clamp_offsets(app);
+    clamp_offsets(app);
 }
 
 /// The padded row that puts a reading position back at the top: the same
