@@ -323,6 +323,25 @@ impl Checker<'_> {
         }
     }
 
+    /// Checks every entry of an array, going on after one fails so that
+    /// every error is reported; all of them, or none if any failed. `check`
+    /// sees the entries checked before it.
+    fn each_entry<T>(
+        &mut self,
+        entries: &DeArray<'_>,
+        mut check: impl FnMut(&mut Self, &Value<'_>, &[T]) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut checked = Vec::with_capacity(entries.len());
+        let mut complete = true;
+        for entry in entries.iter() {
+            match check(self, entry, &checked) {
+                Some(value) => checked.push(value),
+                None => complete = false,
+            }
+        }
+        complete.then_some(checked)
+    }
+
     fn date(&mut self, value: &Value<'_>, key: &str) -> Option<Date> {
         match value.get_ref() {
             DeValue::Datetime(datetime) => match plain_date(datetime) {
@@ -398,18 +417,13 @@ impl Checker<'_> {
             self.error_with_help(message, value.span(), help.to_string());
             return None;
         }
-        let mut topics: Vec<CheckedTopic> = Vec::new();
-        let mut complete = true;
-        for entry in entries.iter() {
-            match self.topic(entry, &topics) {
-                Some(topic) => {
-                    self.topic_ids.insert(topic.topic.id.clone(), topics.len());
-                    topics.push(topic);
-                }
-                None => complete = false,
-            }
-        }
-        complete.then_some(topics)
+        self.each_entry(entries, |checker, entry, earlier| {
+            let topic = checker.topic(entry, earlier)?;
+            checker
+                .topic_ids
+                .insert(topic.topic.id.clone(), earlier.len());
+            Some(topic)
+        })
     }
 
     fn topic(&mut self, entry: &Value<'_>, earlier: &[CheckedTopic]) -> Option<CheckedTopic> {
@@ -498,15 +512,10 @@ impl Checker<'_> {
                 help.to_string(),
             );
         }
-        let mut readouts: Vec<CheckedReadout> = Vec::new();
-        let mut complete = entries.len() >= 2;
-        for entry in entries.iter() {
-            match self.readout(entry, topics, &readouts) {
-                Some(readout) => readouts.push(readout),
-                None => complete = false,
-            }
-        }
-        complete.then_some(readouts)
+        let readouts = self.each_entry(entries, |checker, entry, earlier| {
+            checker.readout(entry, topics, earlier)
+        });
+        readouts.filter(|_| entries.len() >= 2)
     }
 
     fn readout(
@@ -604,15 +613,7 @@ impl Checker<'_> {
             );
             return None;
         }
-        let mut passages = Vec::with_capacity(entries.len());
-        let mut complete = true;
-        for entry in entries.iter() {
-            match self.passage(entry, topics) {
-                Some(passage) => passages.push(passage),
-                None => complete = false,
-            }
-        }
-        complete.then_some(passages)
+        self.each_entry(entries, |checker, entry, _| checker.passage(entry, topics))
     }
 
     fn passage(
