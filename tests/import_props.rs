@@ -5,10 +5,10 @@
 use proptest::prelude::*;
 use readouts::document::load::load_str;
 use readouts::import::render::render;
-use readouts::import::{Draft, Side, passages};
+use readouts::import::{Draft, ImportedReadout, passages};
 
-fn side(id: &str, text: &str) -> Side {
-    Side {
+fn side(id: &str, text: &str) -> ImportedReadout {
+    ImportedReadout {
         id: id.to_string(),
         label: id.to_string(),
         file_name: format!("{id}.txt"),

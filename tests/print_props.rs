@@ -8,7 +8,8 @@ use common::random::document;
 use proptest::prelude::*;
 use readouts::document::Pair;
 use readouts::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
-use readouts::layout::arrange::{Side, aligned, synopsis, topic_only};
+use readouts::layout::arrange::{Column, synopsis, topic_only};
+use readouts::layout::padding::aligned;
 use readouts::layout::pane::PaneLayout;
 use readouts::layout::sync::{candidate_anchors, non_crossing};
 use readouts::layout::wrap::display_width;
@@ -51,17 +52,16 @@ proptest! {
             by_topic[i].iter().map(|p| p.first().copied()).collect()
         };
         let anchors = non_crossing(&candidate_anchors(&first(0), &first(1)));
-        let sides = [0, 1].map(|i| Side {
-            readout: &document.readouts[i],
-            by_topic: &by_topic[i],
-            width,
-            wrapped: None,
-        });
-        let [left, right] = aligned(sides, &anchors);
-        prop_assert_eq!(left.row_count(), right.row_count());
-        prop_assert_eq!(left.passage_count(), document.readouts[0].passages.len());
+        let panes = [0, 1].map(|i| PaneLayout::new(&document.readouts[i], width));
+        let [left, right] = aligned([&panes[0], &panes[1]], &anchors);
+        prop_assert_eq!(left.rows(), right.rows());
+        prop_assert_eq!(panes[0].passage_count(), document.readouts[0].passages.len());
         for anchor in &anchors {
-            prop_assert_eq!(left.first_row(anchor.left), right.first_row(anchor.right));
+            let rows = [panes[0].first_row(anchor.left), panes[1].first_row(anchor.right)];
+            prop_assert_eq!(
+                rows[0].map(|row| left.padded_row(row)),
+                rows[1].map(|row| right.padded_row(row))
+            );
         }
     }
 
@@ -78,16 +78,14 @@ proptest! {
         let wrapped = [width, other_width]
             .map(|w| [0, 1].map(|i| PaneLayout::new(&document.readouts[i], w)));
         let sides = |copy: Option<usize>| {
-            [0, 1].map(|i| Side {
+            [0, 1].map(|i| Column {
                 readout: &document.readouts[i],
                 by_topic: &by_topic[i],
                 width,
                 wrapped: copy.map(|c| &wrapped[c][i]),
             })
         };
-        let anchors = [];
         for copy in [Some(0), Some(1)] {
-            prop_assert_eq!(aligned(sides(copy), &anchors), aligned(sides(None), &anchors));
             prop_assert_eq!(synopsis(&document, sides(copy)), synopsis(&document, sides(None)));
             prop_assert_eq!(
                 topic_only(&document, sides(copy), 0),

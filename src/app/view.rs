@@ -9,7 +9,7 @@
 use ratatui::layout::Rect;
 
 use super::{App, Focus, Order, Partial, Side, SyncMode};
-use crate::layout::arrange::{self, Side as ArrangedSide};
+use crate::layout::arrange::{self, Column};
 use crate::layout::on_both_sides;
 use crate::layout::padding::{self, Padding};
 use crate::layout::pane::{PaneLayout, Row};
@@ -444,18 +444,18 @@ fn lay_out_anew(
 ) -> ([PaneLayout; 2], Option<Vec<usize>>) {
     // The filtered and by-topic layouts copy the rows of passages from
     // the source order's, when it is kept at these widths.
-    let sides = Side::BOTH.map(|side| ArrangedSide {
+    let columns = Side::BOTH.map(|side| Column {
         readout: app.readout(side),
         by_topic: &app.topic_passages[side.index()],
         width: widths[side.index()],
         wrapped: app.kept.source.as_ref().map(|panes| &panes[side.index()]),
     });
     if let Some(topic) = app.filter {
-        return (arrange::topic_only(&app.document, sides, topic), None);
+        return (arrange::topic_only(&app.document, columns, topic), None);
     }
     match app.order {
         Order::ByTopic => {
-            let synopsis = arrange::synopsis(&app.document, sides);
+            let synopsis = arrange::synopsis(&app.document, columns);
             (synopsis.panes, Some(synopsis.topic_rows))
         }
         Order::Source => match app.partial {

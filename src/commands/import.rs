@@ -9,7 +9,9 @@ use crate::document::diagnostic::Diagnostic;
 use crate::document::load::{decode_utf8, invalid_id_help, is_valid_id};
 use crate::document::normalize::normalize_line;
 use crate::import::render::render;
-use crate::import::{Draft, Side, default_title, label_from_file_stem, passages, readout_ids};
+use crate::import::{
+    Draft, ImportedReadout, default_title, label_from_file_stem, passages, readout_ids,
+};
 use crate::io::read::{display_name, is_stdin, read};
 use crate::io::write::{Existing, write_atomically, write_stdout};
 
@@ -77,13 +79,13 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     };
     let draft = Draft::new(
         title,
-        Side {
+        ImportedReadout {
             id: left_id,
             label: left_label,
             file_name: file_name(&args.left),
             passages: left_passages,
         },
-        Side {
+        ImportedReadout {
             id: right_id,
             label: right_label,
             file_name: file_name(&args.right),

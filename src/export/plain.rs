@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::document::{Document, Pair, Readout};
-use crate::layout::arrange::{self, Side};
+use crate::layout::arrange::{self, Column};
 use crate::layout::pane::{MARGIN, PaneLayout, QUOTE_INDENT, RIGHT_PADDING};
 use crate::layout::pieces::{Piece, Tone, pieces};
 use crate::layout::screen::MIN_TEXT_WIDTH;
@@ -74,8 +74,11 @@ pub fn write_side_by_side(
             (panes, paddings)
         }
         Arrangement::Topic(topic) => {
-            let panes =
-                arrange::topic_only(document, sides_of(readouts, &by_topic, widths, None), topic);
+            let panes = arrange::topic_only(
+                document,
+                columns_of(readouts, &by_topic, widths, None),
+                topic,
+            );
             let paddings = padding::unpadded([&panes[0], &panes[1]]);
             (panes, paddings)
         }
@@ -83,7 +86,7 @@ pub fn write_side_by_side(
             let wrapped = wrap_both();
             let panes = arrange::synopsis(
                 document,
-                sides_of(readouts, &by_topic, widths, Some(&wrapped)),
+                columns_of(readouts, &by_topic, widths, Some(&wrapped)),
             )
             .panes;
             let paddings = padding::unpadded([&panes[0], &panes[1]]);
@@ -129,13 +132,13 @@ pub fn write_side_by_side(
     Ok(())
 }
 
-fn sides_of<'a>(
+fn columns_of<'a>(
     readouts: [&'a Readout; 2],
     by_topic: &'a [Vec<Vec<usize>>; 2],
     widths: [usize; 2],
     wrapped: Option<&'a [PaneLayout; 2]>,
-) -> [Side<'a>; 2] {
-    [0, 1].map(|i| Side {
+) -> [Column<'a>; 2] {
+    [0, 1].map(|i| Column {
         readout: readouts[i],
         by_topic: &by_topic[i],
         width: widths[i],

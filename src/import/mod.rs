@@ -15,7 +15,7 @@ use suggest::Suggestion;
 
 /// One readout to import.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Side {
+pub struct ImportedReadout {
     pub id: String,
     pub label: String,
     /// The name of the file it came from, for the header comment.
@@ -27,14 +27,19 @@ pub struct Side {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub title: String,
-    pub left: Side,
-    pub right: Side,
+    pub left: ImportedReadout,
+    pub right: ImportedReadout,
     /// The suggested topics; `None` when they were not asked for.
     pub suggestions: Option<Vec<Suggestion>>,
 }
 
 impl Draft {
-    pub fn new(title: String, left: Side, right: Side, suggest_topics: bool) -> Self {
+    pub fn new(
+        title: String,
+        left: ImportedReadout,
+        right: ImportedReadout,
+        suggest_topics: bool,
+    ) -> Self {
         let suggestions = suggest_topics.then(|| suggest::suggest(&left.passages, &right.passages));
         Draft {
             title,

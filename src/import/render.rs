@@ -9,7 +9,7 @@ use toml_writer::{ToTomlValue, TomlStringBuilder};
 use unicode_width::UnicodeWidthStr;
 
 use super::suggest::Suggestion;
-use super::{Draft, Side};
+use super::{Draft, ImportedReadout};
 use crate::document::normalize::normalize_line;
 
 /// The widest a line is made, where words allow.
@@ -135,7 +135,11 @@ fn topic(out: &mut String, id: &str, label: &str) {
     key_value(out, "label", label);
 }
 
-fn readout<'t>(out: &mut String, side: &Side, topics_of: impl Fn(usize) -> Vec<&'t str>) {
+fn readout<'t>(
+    out: &mut String,
+    side: &ImportedReadout,
+    topics_of: impl Fn(usize) -> Vec<&'t str>,
+) {
     out.push_str("\n[[readouts]]\n");
     key_value(out, "id", &side.id);
     key_value(out, "label", &side.label);
@@ -217,8 +221,8 @@ mod tests {
     use super::*;
     use crate::document::load::load_str;
 
-    fn side(id: &str, passages: &[&str]) -> Side {
-        Side {
+    fn side(id: &str, passages: &[&str]) -> ImportedReadout {
+        ImportedReadout {
             id: id.to_string(),
             label: id.to_uppercase(),
             file_name: format!("{id}.txt"),

@@ -1,20 +1,19 @@
 //! Arrangements of the two panes in which both scroll as one: rows are
-//! padded so that what belongs together starts on the same row.
+//! padded so that what belongs together starts on the same row. (The
+//! source order's padding is [`super::padding`]: fillers, not copies.)
 //!
-//! - [`aligned`]: each readout in its own order, every kept anchor passage
-//!   on the same row as its counterpart (the plain `print` view);
 //! - [`synopsis`]: by topic, each topic a block with both sides' passages
 //!   on it, "does not mention" where a side is silent (`t`, `--by-topic`);
 //! - [`topic_only`]: only one topic's passages (`--topic`).
 
 use super::pane::{PaneLayout, Row};
 use super::pieces::{heading_text, notice_text};
-use super::sync::Anchor;
 use crate::document::{Document, Readout};
 
-/// One side of a pair: its readout, its passages by topic, its width.
+/// One readout as a column of an arrangement: the readout, its passages
+/// by topic, its width.
 #[derive(Clone, Copy)]
-pub struct Side<'a> {
+pub struct Column<'a> {
     pub readout: &'a Readout,
     pub by_topic: &'a [Vec<usize>],
     pub width: usize,
@@ -23,7 +22,7 @@ pub struct Side<'a> {
     pub wrapped: Option<&'a PaneLayout>,
 }
 
-impl Side<'_> {
+impl Column<'_> {
     fn push_passages(&self, pane: &mut PaneLayout, passages: impl IntoIterator<Item = usize>) {
         pane.push_passages_from(self.readout, passages, self.wrapped);
     }
@@ -39,43 +38,8 @@ pub struct Synopsis {
     pub other_row: Option<usize>,
 }
 
-/// Both readouts in reading order, padded so that each kept anchor's
-/// passages start on the same row.
-pub fn aligned(sides: [Side<'_>; 2], anchors: &[Anchor]) -> [PaneLayout; 2] {
-    let mut panes = sides.map(|side| PaneLayout::empty(side.width));
-    let mut next = [0usize, 0];
-    for anchor in anchors {
-        let targets = [anchor.left, anchor.right];
-        for (i, side) in sides.iter().enumerate() {
-            push_with_gaps(&mut panes[i], side, next[i]..targets[i]);
-            if panes[i].row_count() > 0 {
-                panes[i].push_row(Row::Gap);
-            }
-        }
-        pad_together(&mut panes);
-        for (i, side) in sides.iter().enumerate() {
-            panes[i].push_passage_from(side.readout, targets[i], side.wrapped);
-            next[i] = targets[i] + 1;
-        }
-    }
-    for (i, side) in sides.iter().enumerate() {
-        push_with_gaps(&mut panes[i], side, next[i]..side.readout.passages.len());
-    }
-    finish_together(panes)
-}
-
-/// Appends passages, each after a gap row unless the pane is empty.
-fn push_with_gaps(pane: &mut PaneLayout, side: &Side<'_>, passages: std::ops::Range<usize>) {
-    for passage in passages {
-        if pane.row_count() > 0 {
-            pane.push_row(Row::Gap);
-        }
-        pane.push_passage_from(side.readout, passage, side.wrapped);
-    }
-}
-
 /// Only the passages of one topic on each side; a silent side says so.
-pub fn topic_only(document: &Document, sides: [Side<'_>; 2], topic: usize) -> [PaneLayout; 2] {
+pub fn topic_only(document: &Document, sides: [Column<'_>; 2], topic: usize) -> [PaneLayout; 2] {
     let panes = sides.map(|side| {
         let mut pane = PaneLayout::empty(side.width);
         push_topic_block(&mut pane, document, side, topic);
@@ -84,7 +48,7 @@ pub fn topic_only(document: &Document, sides: [Side<'_>; 2], topic: usize) -> [P
     finish_together(panes)
 }
 
-fn push_topic_block(pane: &mut PaneLayout, document: &Document, side: Side<'_>, topic: usize) {
+fn push_topic_block(pane: &mut PaneLayout, document: &Document, side: Column<'_>, topic: usize) {
     match side.by_topic.get(topic) {
         Some(passages) if !passages.is_empty() => {
             side.push_passages(pane, passages.iter().copied());
@@ -107,7 +71,7 @@ fn to_u32(topic: usize) -> u32 {
 /// By topic: for each topic in order a heading and each side's passages on
 /// it (a passage with two topics appears under both), then the passages
 /// with no topic.
-pub fn synopsis(document: &Document, sides: [Side<'_>; 2]) -> Synopsis {
+pub fn synopsis(document: &Document, sides: [Column<'_>; 2]) -> Synopsis {
     let topic_count = document.topics.len();
     let mut panes = sides.map(|side| PaneLayout::empty(side.width));
     let mut topic_rows = Vec::with_capacity(topic_count);
@@ -190,29 +154,16 @@ mod tests {
         Readout::new("r", "R", passages)
     }
 
-    fn sides<'a>(readouts: [&'a Readout; 2], by_topic: &'a [Vec<Vec<usize>>; 2]) -> [Side<'a>; 2] {
-        [0, 1].map(|i| Side {
+    fn sides<'a>(
+        readouts: [&'a Readout; 2],
+        by_topic: &'a [Vec<Vec<usize>>; 2],
+    ) -> [Column<'a>; 2] {
+        [0, 1].map(|i| Column {
             readout: readouts[i],
             by_topic: &by_topic[i],
             width: 9,
             wrapped: None,
         })
-    }
-
-    #[test]
-    fn aligned_puts_anchor_passages_on_one_row() {
-        let left = readout(&[("a b c d e f", &[]), ("x", &[0])]);
-        let right = readout(&[("y", &[0])]);
-        let by_topic = [left.passages_by_topic(1), right.passages_by_topic(1)];
-        let anchors = [Anchor {
-            topic: 0,
-            left: 1,
-            right: 0,
-        }];
-        let [l, r] = aligned(sides([&left, &right], &by_topic), &anchors);
-        assert_eq!(l.first_row(1), r.first_row(0));
-        assert_eq!(l.row_count(), r.row_count());
-        assert_eq!(r.row(0), Some(Row::Blank));
     }
 
     #[test]
