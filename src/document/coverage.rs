@@ -6,6 +6,12 @@ use std::fmt;
 
 use super::{Document, Pair, Readout};
 
+/// The mark of a readout that mentions a topic, in the sidebar, the
+/// coverage table and the handouts; it reads without colour.
+pub const MENTIONS: &str = "●";
+/// The mark of a readout that is silent on a topic.
+pub const SILENT: &str = "·";
+
 /// How one readout covers the document's topics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadoutCoverage {

@@ -12,10 +12,7 @@ use crate::document::coverage::{self, ReadoutCoverage, Share, TopicCoverage};
 use crate::document::normalize::PARAGRAPH_BREAK;
 use crate::document::{Document, Pair, Passage, Readout};
 
-/// Mark of a readout that mentions a topic; reads without colour.
-pub const MENTIONS: char = '●';
-/// Mark of a readout that is silent on a topic.
-pub const SILENT: char = '·';
+pub use crate::document::coverage::{MENTIONS, SILENT};
 
 /// A document with the two readouts it compares side by side and their
 /// coverage, worked out once for every rendering.

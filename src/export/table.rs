@@ -22,7 +22,7 @@ fn pad_left(text: &str, width: usize) -> String {
 
 /// What one side's column group says of one topic.
 struct Cell {
-    mark: char,
+    mark: &'static str,
     rank: String,
     share: String,
 }

@@ -10,12 +10,11 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::put;
 use super::theme::Theme;
 use crate::app::{App, Focus, Side};
+use crate::document::coverage::{MENTIONS, SILENT};
 use crate::layout::screen::inner;
 use crate::layout::wrap::truncate;
 use crate::layout::wrap::wrap;
 
-pub const MENTIONS: &str = "●";
-pub const SILENT: &str = "·";
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, compact: bool, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Sidebar;
