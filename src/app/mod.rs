@@ -26,35 +26,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+pub use crate::document::Side;
 use crate::document::{Document, Pair, Readout};
 use crate::layout::screen::{inner, overlay_area};
 use crate::layout::sync::{Anchor, candidates_of, non_crossing};
 use crate::layout::wrap::display_width;
-
-/// One of the two panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
-
-    pub fn index(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -124,8 +100,16 @@ pub(crate) enum Partial {
     /// The first screen of a document, from its top.
     Opening,
     /// The screen of a large document after a resize: on each side, from
-    /// the passage at the top and that many of its rows above it.
-    Window([(usize, usize); 2]),
+    /// the passage at the top.
+    Window([PaneTop; 2]),
+}
+
+/// The passage at the top of a pane, and how many of its rows are above
+/// the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PaneTop {
+    pub passage: usize,
+    pub within: usize,
 }
 
 /// The whole state of the viewer.

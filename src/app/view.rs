@@ -8,7 +8,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{App, Focus, Order, Partial, Side, SyncMode};
+use super::{App, Focus, Order, PaneTop, Partial, Side, SyncMode};
 use crate::layout::arrange::{self, Column};
 use crate::layout::on_both_sides;
 use crate::layout::padding::{self, Padding};
@@ -220,7 +220,10 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
         // layout job.
         let positions = reading_positions(app);
         let tops = positions.map(|position| {
-            position.map_or((0, 0), |position| (position.passage, position.within))
+            position.map_or_else(PaneTop::default, |position| PaneTop {
+                passage: position.passage,
+                within: position.within,
+            })
         });
         app.partial = Some(Partial::Window(tops));
         rebuild(app, positions, Reuse::Allowed);
@@ -505,9 +508,15 @@ fn partial_layouts(app: &App, widths: [usize; 2], partial: Partial) -> [PaneLayo
             })
         }
         Partial::Window(tops) => Side::BOTH.map(|side| {
-            let (passage, within) = tops[side.index()];
+            let top = tops[side.index()];
             let width = widths[side.index()];
-            PaneLayout::partial(app.readout(side), width, rows + within, passage, passage)
+            PaneLayout::partial(
+                app.readout(side),
+                width,
+                rows + top.within,
+                top.passage,
+                top.passage,
+            )
         }),
     }
 }

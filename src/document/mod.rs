@@ -206,6 +206,32 @@ pub struct Pair {
     pub right: usize,
 }
 
+/// One of the two readouts compared: the one on the left (a pane, a
+/// column) or the one on the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    pub fn index(self) -> usize {
+        match self {
+            Side::Left => 0,
+            Side::Right => 1,
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
 impl Topic {
     pub fn new(id: &str, label: &str) -> Topic {
         Topic {

@@ -7,6 +7,7 @@ use super::{
     paragraphs, source_details,
 };
 use crate::document::Passage;
+use crate::document::Side;
 
 /// Escapes text for HTML content and for quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -119,7 +120,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             number + 1,
             escape(&topic.label)
         ));
-        for (side, readout) in comparison.sides.iter().enumerate() {
+        for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
             let passages: String = comparison.passages_on(side, number).map(passage).collect();
             let body = if passages.is_empty() {
                 format!(
@@ -144,7 +145,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         page.push_str(
             "<section class=\"topic\" id=\"other-passages\">\n<h2>Other passages</h2>\n<div class=\"pair\">\n",
         );
-        for side in 0..2 {
+        for side in Side::BOTH {
             let passages: String = comparison.untagged(side).map(passage).collect();
             let body = if passages.is_empty() {
                 "<p class=\"silent\">None.</p>".to_string()
@@ -161,11 +162,11 @@ pub fn render(comparison: &Comparison<'_>) -> String {
 }
 
 /// One side's column in a two-column block, headed by its label.
-fn side_column(comparison: &Comparison<'_>, side: usize, body: &str) -> String {
-    let readout = comparison.sides[side];
+fn side_column(comparison: &Comparison<'_>, side: Side, body: &str) -> String {
+    let readout = comparison.sides[side.index()];
     format!(
         "<div class=\"{}\"{}>\n<h3>{}</h3>\n{body}\n</div>\n",
-        SIDE_CLASSES[side],
+        SIDE_CLASSES[side.index()],
         lang_attribute(readout.language.as_deref()),
         escape(&readout.label)
     )
@@ -174,7 +175,7 @@ fn side_column(comparison: &Comparison<'_>, side: usize, body: &str) -> String {
 fn sources(comparison: &Comparison<'_>) -> String {
     let mut section =
         String::from("<section class=\"sources\">\n<h2>Sources</h2>\n<div class=\"pair\">\n");
-    for (side, readout) in comparison.sides.iter().enumerate() {
+    for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
         let mut details = String::from("<dl>\n");
         for detail in source_details(readout) {
             let (name, value) = match detail {
@@ -201,9 +202,10 @@ fn index(comparison: &Comparison<'_>) -> String {
         "<nav class=\"index\">\n<h2>Topics</h2>\n<p class=\"legend\">{MENTIONS} mentions, {SILENT} silent: {left} first, then {right}.</p>\n<ol>\n"
     );
     for (number, topic) in comparison.document.topics.iter().enumerate() {
-        let marks: String = (0..2)
+        let marks: String = Side::BOTH
+            .into_iter()
             .map(|side| {
-                let covered = comparison.coverage[side].topics[number].mentioned();
+                let covered = comparison.coverage[side.index()].topics[number].mentioned();
                 let (mark, says) = if covered {
                     (MENTIONS, "mentions")
                 } else {
@@ -211,7 +213,7 @@ fn index(comparison: &Comparison<'_>) -> String {
                 };
                 format!(
                     "<span title=\"{}: {says}\">{mark}</span>",
-                    escape(&comparison.sides[side].label)
+                    escape(&comparison.sides[side.index()].label)
                 )
             })
             .collect();
@@ -242,14 +244,14 @@ fn coverage(comparison: &Comparison<'_>) -> String {
             number + 1,
             topic_anchor(&topic.id),
             escape(&topic.label),
-            comparison.coverage_cell(0, number),
-            comparison.coverage_cell(1, number)
+            comparison.coverage_cell(Side::Left, number),
+            comparison.coverage_cell(Side::Right, number)
         ));
     }
     section.push_str(&format!(
         "</tbody>\n</table>\n<p class=\"legend\">{COVERAGE_LEGEND}</p>\n<ul class=\"totals\">\n"
     ));
-    for (side, label) in [left, right].iter().enumerate() {
+    for (side, label) in Side::BOTH.into_iter().zip([left, right]) {
         section.push_str(&format!(
             "<li><strong>{label}:</strong> {}</li>\n",
             comparison.side_totals(side)

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::Comparison;
+use crate::document::Side;
 use crate::document::coverage::Share;
 
 #[derive(Serialize)]
@@ -52,10 +53,11 @@ fn rounded(share: Share) -> f64 {
 
 /// Renders the coverage as pretty-printed JSON, ending in a newline.
 pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> {
-    let readouts = (0..2)
+    let readouts = Side::BOTH
+        .into_iter()
         .map(|side| {
-            let readout = comparison.sides[side];
-            let coverage = &comparison.coverage[side];
+            let readout = comparison.sides[side.index()];
+            let coverage = &comparison.coverage[side.index()];
             ReadoutJson {
                 id: &readout.id,
                 label: &readout.label,
@@ -75,12 +77,13 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
             number: index + 1,
             id: &topic.id,
             label: &topic.label,
-            coverage: (0..2)
+            coverage: Side::BOTH
+                .into_iter()
                 .map(|side| {
-                    let coverage = &comparison.coverage[side];
+                    let coverage = &comparison.coverage[side.index()];
                     let covered = &coverage.topics[index];
                     TopicSideJson {
-                        readout: &comparison.sides[side].id,
+                        readout: &comparison.sides[side.index()].id,
                         mentions: covered.mentioned(),
                         rank: covered.rank,
                         passages: covered.passages,

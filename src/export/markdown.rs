@@ -6,6 +6,7 @@ use super::{
     COVERAGE_LEGEND, Comparison, SourceDetail, fact_name, is_web_link, paragraphs, source_details,
 };
 use crate::document::Passage;
+use crate::document::Side;
 
 /// Characters that can open or close markup anywhere in a line: CommonMark's,
 /// GFM's table pipe and strikethrough, and the forges' `$` math.
@@ -134,7 +135,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     sources(comparison, &mut blocks);
     for (index, topic) in document.topics.iter().enumerate() {
         blocks.push(format!("## {}. {}", index + 1, escape(&topic.label)));
-        for (side, readout) in comparison.sides.iter().enumerate() {
+        for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
             blocks.push(format!("### {}", escape(&readout.label)));
             let mut passages = comparison.passages_on(side, index).peekable();
             if passages.peek().is_none() {
@@ -148,7 +149,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     }
     if comparison.has_untagged() {
         blocks.push("## Other passages".to_string());
-        for (side, readout) in comparison.sides.iter().enumerate() {
+        for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
             let mut passages = comparison.untagged(side).peekable();
             if passages.peek().is_some() {
                 blocks.push(format!("### {}", escape(&readout.label)));
@@ -196,15 +197,15 @@ fn coverage(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
             "| {} | {} | {} | {} |",
             index + 1,
             escape(&topic.label),
-            comparison.coverage_cell(0, index),
-            comparison.coverage_cell(1, index)
+            comparison.coverage_cell(Side::Left, index),
+            comparison.coverage_cell(Side::Right, index)
         ));
     }
     blocks.push(rows.join("\n"));
     blocks.push(COVERAGE_LEGEND.to_string());
-    let totals: Vec<String> = [left, right]
-        .iter()
-        .enumerate()
+    let totals: Vec<String> = Side::BOTH
+        .into_iter()
+        .zip([left, right])
         .map(|(side, label)| format!("- **{label}:** {}", comparison.side_totals(side)))
         .collect();
     blocks.push(totals.join("\n"));

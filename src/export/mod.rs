@@ -10,7 +10,7 @@ pub mod table;
 
 use crate::document::coverage::{self, ReadoutCoverage, Share, TopicCoverage};
 use crate::document::normalize::PARAGRAPH_BREAK;
-use crate::document::{Document, Pair, Passage, Readout};
+use crate::document::{Document, Pair, Passage, Readout, Side};
 
 pub use crate::document::coverage::{MENTIONS, SILENT};
 
@@ -36,35 +36,37 @@ impl<'d> Comparison<'d> {
     }
 
     /// A side's passages that carry the topic, in reading order.
-    pub fn passages_on(&self, side: usize, topic: usize) -> impl Iterator<Item = &'d Passage> {
-        self.sides[side]
+    pub fn passages_on(&self, side: Side, topic: usize) -> impl Iterator<Item = &'d Passage> {
+        self.sides[side.index()]
             .passages
             .iter()
             .filter(move |passage| passage.topics.contains(&topic))
     }
 
     /// A side's passages that carry no topic, in reading order.
-    pub fn untagged(&self, side: usize) -> impl Iterator<Item = &'d Passage> {
-        self.sides[side]
+    pub fn untagged(&self, side: Side) -> impl Iterator<Item = &'d Passage> {
+        self.sides[side.index()]
             .passages
             .iter()
             .filter(|passage| passage.topics.is_empty())
     }
 
     pub fn has_untagged(&self) -> bool {
-        (0..2).any(|side| self.untagged(side).next().is_some())
+        Side::BOTH
+            .into_iter()
+            .any(|side| self.untagged(side).next().is_some())
     }
 
     /// What the coverage table says of one side on one topic.
-    pub fn coverage_cell(&self, side: usize, topic: usize) -> String {
-        let coverage = &self.coverage[side];
+    pub fn coverage_cell(&self, side: Side, topic: usize) -> String {
+        let coverage = &self.coverage[side.index()];
         describe_coverage(&coverage.topics[topic], coverage.word_share(topic))
     }
 
     /// The closing line for a side: its passages, words and how many are
     /// tagged.
-    pub fn side_totals(&self, side: usize) -> String {
-        let coverage = &self.coverage[side];
+    pub fn side_totals(&self, side: Side) -> String {
+        let coverage = &self.coverage[side.index()];
         format!(
             "{}, {}; {} of passages tagged ({} of {}).",
             counted(coverage.passages, "passage"),

@@ -5,6 +5,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{Comparison, MENTIONS, SILENT};
+use crate::document::Side;
 
 const GAP: &str = "  ";
 const GROUP_GAP: &str = "   ";
@@ -39,8 +40,8 @@ struct SideColumns {
 const MARK_WIDTH: usize = 2;
 
 impl SideColumns {
-    fn new(comparison: &Comparison<'_>, side: usize) -> Self {
-        let coverage = &comparison.coverage[side];
+    fn new(comparison: &Comparison<'_>, side: Side) -> Self {
+        let coverage = &comparison.coverage[side.index()];
         let cells: Vec<Cell> = coverage
             .topics
             .iter()
@@ -66,7 +67,7 @@ impl SideColumns {
         };
         let rank_width = widest(RANK_HEADING, |cell| &cell.rank);
         let share_width = widest(SHARE_HEADING, |cell| &cell.share);
-        let label = comparison.sides[side].label.clone();
+        let label = comparison.sides[side.index()].label.clone();
         // A label wider than the columns widens the share column, so that
         // the group's right edge stays under the label's end.
         let columns = MARK_WIDTH + rank_width + GAP.len() + share_width;
@@ -116,8 +117,8 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         .map(|topic| topic.label.width())
         .fold("Topic".width(), usize::max);
     let sides = [
-        SideColumns::new(comparison, 0),
-        SideColumns::new(comparison, 1),
+        SideColumns::new(comparison, Side::Left),
+        SideColumns::new(comparison, Side::Right),
     ];
 
     let mut lines = Vec::with_capacity(topics.len() + 6);
@@ -149,7 +150,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     }
     lines.push(String::new());
     lines.push(format!("{MENTIONS} mentions  {SILENT} silent"));
-    for (side, columns) in sides.iter().enumerate() {
+    for (side, columns) in Side::BOTH.into_iter().zip(&sides) {
         lines.push(format!(
             "{}: {}",
             columns.label,

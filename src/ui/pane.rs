@@ -66,7 +66,8 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
         let Some(row) = view.row(side, offset + index) else {
             break;
         };
-        draw_row(app, theme, side, row, text_area.x, y, text_area.width, buf);
+        let line = Rect::new(text_area.x, y, text_area.width, 1);
+        draw_row(app, theme, side, row, line, buf);
     }
 }
 
@@ -82,18 +83,10 @@ fn position(app: &App, side: Side) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_row(
-    app: &App,
-    theme: &Theme,
-    side: Side,
-    row: Row,
-    x: u16,
-    y: u16,
-    width: u16,
-    buf: &mut Buffer,
-) {
-    let width = usize::from(width);
+/// Draws one row of a pane's layout into `line`, a row of the screen.
+fn draw_row(app: &App, theme: &Theme, side: Side, row: Row, line: Rect, buf: &mut Buffer) {
+    let (x, y) = (line.x, line.y);
+    let width = usize::from(line.width);
     let layout_width = app
         .view()
         .map_or(width, |view| view.panes[side.index()].width());

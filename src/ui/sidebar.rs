@@ -15,7 +15,6 @@ use crate::layout::screen::inner;
 use crate::layout::wrap::truncate;
 use crate::layout::wrap::wrap;
 
-
 pub fn draw(app: &App, theme: &Theme, area: Rect, compact: bool, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Sidebar;
     let title = if compact { " # " } else { " Topics " };
