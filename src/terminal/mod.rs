@@ -6,11 +6,13 @@
 //! SIGTERM, SIGHUP and SIGINT.
 
 mod events;
+mod frame;
 mod keys;
 mod steady;
 mod watch;
 
 pub use events::{CrosstermEvents, EventSource, run_loop};
+use frame::FrameWriter;
 pub use keys::{action_for, key_of};
 use steady::SteadyColumns;
 pub use watch::Watch;
@@ -90,7 +92,9 @@ fn session(launch: Launch) -> io::Result<()> {
         watch,
     } = launch;
     enter(mouse)?;
-    let mut terminal = Terminal::new(SteadyColumns::new(CrosstermBackend::new(io::stdout())))?;
+    let mut terminal = Terminal::new(SteadyColumns::new(CrosstermBackend::new(
+        FrameWriter::stdout()?,
+    )))?;
     // crossterm installs its SIGWINCH handler on the first event read; an
     // early poll keeps a resize before the first key from being lost.
     event::poll(std::time::Duration::ZERO)?;
