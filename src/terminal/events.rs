@@ -14,8 +14,9 @@ use super::watch::Watch;
 use crate::app::{Action, App, Message, WHEEL_ROWS, update};
 use crate::ui::{self, theme::Theme};
 
-/// How long the loop waits for an event before it looks at the file.
-const TICK: Duration = Duration::from_millis(100);
+/// How long the loop waits for an event when nothing else is due: it
+/// sleeps until a key, a resize, a signal, or a look at the file.
+const IDLE: Duration = Duration::from_secs(3600);
 /// How long to wait for a key while a layout is being made off the input
 /// path, before looking whether it is done.
 const LAYOUT_TICK: Duration = Duration::from_millis(5);
@@ -77,11 +78,20 @@ pub fn run_loop<B: Backend>(
             update(app, action);
             painter.draw(terminal, app, theme)?;
         }
-        let tick = if layout.is_running() {
-            LAYOUT_TICK
-        } else {
-            TICK
-        };
+        let now = Instant::now();
+        let tick = [
+            layout.is_running().then_some(LAYOUT_TICK),
+            watch
+                .as_ref()
+                .map(|watch| watch.next_look().saturating_duration_since(now)),
+            number
+                .deadline()
+                .map(|at| at.saturating_duration_since(now)),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(IDLE);
         let Some(first) = events.next(tick)? else {
             continue;
         };
@@ -122,6 +132,11 @@ impl NumberClock {
             (Some(number), Some((seen, since))) if number == seen => Some((seen, since)),
             (Some(number), _) => Some((number, Instant::now())),
         };
+    }
+
+    /// When the number being typed is complete, if one is.
+    fn deadline(&self) -> Option<Instant> {
+        self.typed.map(|(_, since)| since + NUMBER_TIMEOUT)
     }
 
     fn expired(&mut self, app: &App) -> bool {

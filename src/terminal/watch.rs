@@ -30,6 +30,11 @@ impl Watch {
         }
     }
 
+    /// When the next look at the file is due.
+    pub fn next_look(&self) -> Instant {
+        self.next_look
+    }
+
     /// When it is time to look and the file changed: what to do about it.
     pub fn poll(&mut self) -> Option<Message> {
         let now = Instant::now();
