@@ -349,6 +349,11 @@ pub(super) fn rebuild(app: &mut App, positions: ReadingPositions, reuse: Reuse) 
     };
     keep_layouts(app);
     let (panes, topic_rows) = lay_out(app, widths);
+    // A short document's first screen is all of it: nothing is left to
+    // lay out off the input path.
+    if app.partial.is_some() && panes.iter().all(PaneLayout::is_complete) {
+        app.partial = None;
+    }
     app.view = Some(View {
         screen: Some(screen),
         padding: padding::unpadded([&panes[0], &panes[1]]),
