@@ -29,6 +29,9 @@ pub struct SteadyColumns<W: Write> {
     inner: CrosstermBackend<W>,
     /// What is on the screen: every cell sent so far, moved as scrolled.
     sent: Buffer,
+    /// The frame being sent: kept between frames so that its cells are
+    /// not allocated again for every one.
+    next: Buffer,
 }
 
 /// A scroll of the rows `rows` by `by` rows: up (the text moves up, new
@@ -50,6 +53,7 @@ impl<W: Write> SteadyColumns<W> {
             inner,
             // Grows with the first cells drawn.
             sent: Buffer::empty(Rect::ZERO),
+            next: Buffer::empty(Rect::ZERO),
         }
     }
 
@@ -201,7 +205,9 @@ impl<W: Write> Backend for SteadyColumns<W> {
         if self.sent.area != reach {
             self.sent.resize(reach);
         }
-        let mut next = self.sent.clone();
+        let mut next = std::mem::take(&mut self.next);
+        next.area = self.sent.area;
+        next.content.clone_from(&self.sent.content);
         let mut changed_within_borders = 0;
         for (x, y, cell) in updates {
             next[(x, y)] = cell.clone();
@@ -220,7 +226,7 @@ impl<W: Write> Backend for SteadyColumns<W> {
                 uneven_rows.push(y);
             }
         }
-        self.sent = next;
+        self.next = std::mem::replace(&mut self.sent, next);
         changed.retain(|position| !uneven_rows.contains(&position.y));
         for &y in &uneven_rows {
             changed.extend(self.row(y));
