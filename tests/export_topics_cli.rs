@@ -294,11 +294,15 @@ fn output_goes_to_a_file_atomically() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(CROSSING);
     let fixture = fixture.to_str().expect("utf-8 path");
     std::fs::write(dir.path().join("handout.html"), "old").expect("an old handout");
-    let output = readouts_in(
-        dir.path(),
-        &["export", fixture, "--format", "html", "-o", "handout.html"],
-        b"",
+    let args = ["export", fixture, "--format", "html", "-o", "handout.html"];
+    let refused = readouts_in(dir.path(), &args, b"");
+    assert_eq!(refused.status.code(), Some(1), "an existing file is kept");
+    assert!(text(&refused.stderr).contains("pass --force to replace it"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("handout.html")).expect("kept"),
+        "old"
     );
+    let output = readouts_in(dir.path(), &[&args[..], &["--force"]].concat(), b"");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), "", "nothing on standard output");
     let written = std::fs::read_to_string(dir.path().join("handout.html")).expect("written");

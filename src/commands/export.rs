@@ -1,14 +1,14 @@
 //! `readouts export`: the handout, as Markdown or one HTML page, to standard
 //! output or atomically to a file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::Failure;
 use super::compared::Compared;
 use crate::export::{Comparison, html, markdown};
-use crate::io::write::{Existing, write_atomically, write_stdout};
+use crate::io::write::{Existing, write_output, write_stdout};
 
 /// The handout's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -26,9 +26,14 @@ pub struct ExportArgs {
     /// The handout's format.
     #[arg(long, value_enum)]
     pub format: Format,
-    /// Write the handout to OUT (atomically) instead of standard output.
+    /// Write the handout to OUT (atomically) instead of standard output;
+    /// `-` is standard output. An existing OUT is kept unless --force is
+    /// given.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub out: Option<PathBuf>,
+    /// Replace OUT if it exists (never the readout file itself).
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 pub fn run(args: &ExportArgs) -> Result<(), Failure> {
@@ -39,7 +44,15 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
         Format::Html => html::render(&comparison),
     };
     match &args.out {
-        Some(path) => write_atomically(path, text.as_bytes(), Existing::Replace)?,
+        Some(path) => {
+            let existing = if args.force {
+                Existing::Replace
+            } else {
+                Existing::Refuse
+            };
+            let inputs: Vec<&Path> = args.compared.file.as_deref().into_iter().collect();
+            write_output(path, text.as_bytes(), existing, &inputs)?;
+        }
         None => write_stdout(text.as_bytes())?,
     }
     Ok(())

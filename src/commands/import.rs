@@ -13,7 +13,7 @@ use crate::import::{
     Draft, ImportedReadout, default_title, label_from_file_stem, passages, readout_ids,
 };
 use crate::io::read::{display_name, is_stdin, read};
-use crate::io::write::{Existing, write_atomically, write_stdout};
+use crate::io::write::{Existing, write_output, write_stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -39,8 +39,8 @@ pub struct ImportArgs {
     /// The event [default: made from the labels]
     #[arg(long, value_parser = not_blank)]
     pub title: Option<String>,
-    /// Write the readout file to OUT instead of standard output; an existing
-    /// OUT is kept unless --force is given.
+    /// Write the readout file to OUT instead of standard output (`-` is
+    /// standard output); an existing OUT is kept unless --force is given.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Replace OUT if it exists.
@@ -101,7 +101,8 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
             } else {
                 Existing::Refuse
             };
-            write_atomically(path, text.as_bytes(), existing)?;
+            let inputs = [args.left.as_path(), args.right.as_path()];
+            write_output(path, text.as_bytes(), existing, &inputs)?;
         }
         None => write_stdout(text.as_bytes())?,
     }

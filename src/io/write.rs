@@ -1,11 +1,19 @@
-//! Writing a command's result: to standard output, or atomically to a file
-//! (a temporary file in the same folder, then a rename), so that a reader of
-//! the file never sees half of it and a failed write leaves the old one.
+//! Writing a command's result: to standard output, or to a file through
+//! the one safe writer. It writes a temporary file with an unpredictable
+//! name, created exclusively in the target's folder, then renames it over
+//! the target. A reader never sees half a file, a failed or interrupted
+//! write leaves the old file and nothing else, an existing file is replaced
+//! only when the user said so (keeping its permissions), and a command's
+//! own input, a device, a FIFO, a socket or a folder is never the target.
 
+use std::fs::{self, Permissions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use crate::document::diagnostic::Diagnostic;
+use crate::document::normalize::make_visible;
 
 /// Whether an existing file may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,42 +22,168 @@ pub enum Existing {
     Refuse,
 }
 
-/// Writes `bytes` to `path` atomically.
-pub fn write_atomically(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), Diagnostic> {
-    let name = path.display().to_string();
+/// Where a command's result goes: `-` is standard output.
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    existing: Existing,
+    inputs: &[&Path],
+) -> Result<(), Diagnostic> {
+    if path.as_os_str() == "-" {
+        return write_stdout(bytes);
+    }
+    write_atomically(path, bytes, existing, inputs)
+}
+
+/// Writes `bytes` to the file `path` atomically. A symlink is written
+/// through: the file it points to is replaced. `inputs` are the command's
+/// own input files, which are never written over.
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    existing: Existing,
+    inputs: &[&Path],
+) -> Result<(), Diagnostic> {
+    let name = make_visible(&path.display().to_string());
     let fail =
         |reason: String| Diagnostic::error(&name, format!("cannot write `{name}`: {reason}"));
-    if existing == Existing::Refuse && path.exists() {
-        return Err(fail("it already exists".to_string()).with_help("pass --force to replace it"));
+    if path.as_os_str().to_string_lossy().ends_with('/') || path.is_dir() {
+        return Err(fail("it is a folder; name a file in it".to_string()));
     }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
+    let target = resolved(path).map_err(&fail)?;
+    let replaced = match fs::metadata(&target) {
+        Ok(metadata) => Some(metadata),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(fail(describe(&error))),
     };
-    let file_name = path
+    if let Some(metadata) = &replaced {
+        if !metadata.file_type().is_file() {
+            return Err(fail(format!(
+                "it is {}, not a regular file",
+                kind_of(metadata.file_type())
+            )));
+        }
+        if inputs.iter().any(|input| same_file(input, metadata)) {
+            return Err(fail("it is this command's own input".to_string())
+                .with_help("write the result to another file"));
+        }
+        if existing == Existing::Refuse {
+            return Err(
+                fail("it already exists".to_string()).with_help("pass --force to replace it")
+            );
+        }
+    }
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = target
         .file_name()
-        .ok_or_else(|| fail("it names a folder, not a file".to_string()))?;
-    let temporary = folder.join(format!(
-        ".{}.{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(fail(describe(&error)));
-    }
-    if existing == Existing::Refuse && path.exists() {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(fail("it already exists".to_string()).with_help("pass --force to replace it"));
-    }
-    std::fs::rename(&temporary, path).map_err(|error| {
-        let _ = std::fs::remove_file(&temporary);
-        fail(describe(&error))
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // A new file gets the usual mode less the umask; a replaced one keeps
+    // its own.
+    let mode = replaced
+        .as_ref()
+        .map_or(0o666, |m| m.permissions().mode() & 0o7777);
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(".tmp")
+        .permissions(Permissions::from_mode(mode))
+        .tempfile_in(&folder)
+        .map_err(|error| fail(describe(&error)))?;
+    let _cleanup = Pending::register(temporary.path());
+    let written = (|| {
+        if replaced.is_some() {
+            fs::set_permissions(temporary.path(), Permissions::from_mode(mode))?;
+        }
+        temporary.write_all(bytes)?;
+        temporary.as_file().sync_all()
+    })();
+    written.map_err(|error| fail(describe(&error)))?;
+    let persisted = match existing {
+        Existing::Replace => temporary.persist(&target).map(drop),
+        Existing::Refuse => temporary.persist_noclobber(&target).map(drop),
+    };
+    persisted.map_err(|error| match error.error.kind() {
+        io::ErrorKind::AlreadyExists => {
+            fail("it already exists".to_string()).with_help("pass --force to replace it")
+        }
+        _ => fail(describe(&error.error)),
     })
+}
+
+/// The file a path names, through any symlinks; a dangling symlink is an
+/// error.
+fn resolved(path: &Path) -> Result<PathBuf, String> {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|_| "it is a symlink to nothing".to_string())
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+fn same_file(input: &Path, target: &fs::Metadata) -> bool {
+    fs::metadata(input)
+        .is_ok_and(|input| input.dev() == target.dev() && input.ino() == target.ino())
+}
+
+fn kind_of(file_type: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+/// The temporary file being written, removed if a signal ends the process
+/// before it is renamed: a temporary file is removed on drop, but a signal
+/// ends the process without dropping anything.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+struct Pending;
+
+impl Pending {
+    fn register(path: &Path) -> Pending {
+        static WATCH: Once = Once::new();
+        WATCH.call_once(|| {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            else {
+                return;
+            };
+            std::thread::spawn(move || {
+                if let Some(number) = signals.forever().next() {
+                    if let Ok(pending) = PENDING.lock()
+                        && let Some(path) = pending.as_ref()
+                    {
+                        let _ = fs::remove_file(path);
+                    }
+                    std::process::exit(128 + number);
+                }
+            });
+        });
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = Some(path.to_path_buf());
+        }
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = None;
+        }
+    }
 }
 
 /// Writes `bytes` to standard output.
@@ -96,12 +230,12 @@ mod tests {
     fn writes_replaces_and_refuses() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("out.txt");
-        write_atomically(&path, b"one", Existing::Refuse).expect("first write");
+        write_atomically(&path, b"one", Existing::Refuse, &[]).expect("first write");
         assert_eq!(std::fs::read(&path).expect("read"), b"one");
-        let refused = write_atomically(&path, b"two", Existing::Refuse).expect_err("refused");
+        let refused = write_atomically(&path, b"two", Existing::Refuse, &[]).expect_err("refused");
         assert!(refused.message.ends_with("it already exists"));
         assert_eq!(std::fs::read(&path).expect("read"), b"one");
-        write_atomically(&path, b"two", Existing::Replace).expect("replaced");
+        write_atomically(&path, b"two", Existing::Replace, &[]).expect("replaced");
         assert_eq!(std::fs::read(&path).expect("read"), b"two");
         let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
@@ -113,6 +247,7 @@ mod tests {
             Path::new("/no/such/folder/out.txt"),
             b"x",
             Existing::Replace,
+            &[],
         )
         .expect_err("refused");
         assert_eq!(
