@@ -14,6 +14,7 @@ use crate::commands::print::PrintArgs;
 use crate::commands::topics::TopicsArgs;
 use crate::commands::view::ViewArgs;
 use crate::commands::{self, Failure};
+use crate::document::diagnostic::Diagnostic;
 use crate::io::write::report;
 
 #[derive(Debug, Parser)]
@@ -52,6 +53,9 @@ pub enum Command {
 /// Parses the command line and runs the command; the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(failure) = mistyped_subcommand(&cli) {
+        return exit_code(failure);
+    }
     let result = match &cli.command {
         Some(Command::Check(args)) => commands::check::run(args),
         Some(Command::Export(args)) => commands::export::run(args),
@@ -64,6 +68,32 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => exit_code(failure),
     }
+}
+
+/// `readouts prnt`: a FILE that does not exist and is a subcommand's name
+/// but for a letter or two was meant as the subcommand.
+fn mistyped_subcommand(cli: &Cli) -> Option<Failure> {
+    if cli.command.is_some() {
+        return None;
+    }
+    let file = cli.view.compared.file.as_deref()?;
+    let name = file.to_str()?;
+    if file.exists() || name.contains(['/', '.']) {
+        return None;
+    }
+    let command = Cli::command();
+    let closest = command
+        .get_subcommands()
+        .map(|sub| sub.get_name())
+        .filter(|&sub| sub != "help")
+        .map(|sub| (strsim::damerau_levenshtein(name, sub), sub))
+        .min()?;
+    (closest.0 <= 2).then(|| {
+        Failure::Usage(
+            Diagnostic::error(name, format!("`{name}` is neither a file nor a command"))
+                .with_help(format!("did you mean `readouts {}`?", closest.1)),
+        )
+    })
 }
 
 /// Reports a failure on standard error; the exit code it means.

@@ -118,6 +118,28 @@ fn a_jump_puts_both_passages_side_by_side_and_a_scroll_keeps_them_there() {
 }
 
 #[test]
+fn a_terminal_larger_than_the_largest_screen_shows_it_in_its_corner() {
+    let mut session = Session::start(&[], 1500, 700);
+    session.wait_for_text("According to the Kremlin");
+    session.wait_for_screen("the status line on row 500", |screen| {
+        screen
+            .contents_between(499, 0, 499, 1000)
+            .contains("aligned")
+    });
+    let beyond = session.with_screen(|screen| {
+        (0..700).all(|row| {
+            screen
+                .contents_between(row, 1000, row, 1500)
+                .trim()
+                .is_empty()
+        }) && (500..700).all(|row| screen.contents_between(row, 0, row, 1500).trim().is_empty())
+    });
+    assert!(beyond, "nothing drawn past 1000×500");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
 fn q_exits_0_and_restores_the_terminal() {
     let mut session = started(100, 30);
     session.send("?");

@@ -14,7 +14,7 @@ use crate::layout::on_both_sides;
 use crate::layout::padding::{self, Padding};
 use crate::layout::pane::{PaneLayout, Row};
 use crate::layout::pieces::{heading_text, notice_text};
-use crate::layout::screen::{Screen, inner};
+use crate::layout::screen::{Screen, capped, inner};
 use crate::layout::wrap::{truncate, wrap};
 
 /// The most rows the band of a one-sided topic takes.
@@ -214,7 +214,7 @@ fn band(app: &App, topic: usize, screen: &Screen) -> Band {
 /// A new terminal size: the panes are laid out again, each keeping the
 /// passage at its top.
 pub(super) fn resize(app: &mut App, width: u16, height: u16) {
-    app.size = (width, height);
+    app.size = capped(width, height);
     if lays_out_off_the_input_path(app) {
         // The screen at the reading positions now, the rest by the app's
         // layout job.

@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 use super::Failure;
 use super::compared::Compared;
 use crate::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
-use crate::io::no_color;
 use crate::io::write::to_stdout;
+use crate::io::{no_color, term_can_draw};
 
 /// When to colour plain output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -41,9 +41,18 @@ pub struct PrintArgs {
     pub color: ColorChoice,
 }
 
+/// The widest lines `print` makes: wider than any screen, and small
+/// enough that a line of blanks is nothing to hold in memory.
+pub const MAX_WIDTH: usize = 10_000;
+
 pub fn run(args: &PrintArgs) -> Result<(), Failure> {
     let (document, pair) = args.compared.load()?;
     let width = resolve_width(args.width);
+    if width > MAX_WIDTH {
+        return Err(args.compared.usage(format!(
+            "a width of {width} columns is too wide; print makes lines of at most {MAX_WIDTH}"
+        )));
+    }
     if width < MIN_WIDTH {
         return Err(args.compared.usage(format!(
             "a width of {width} columns is too narrow; print needs at least {MIN_WIDTH}"
@@ -61,7 +70,7 @@ pub fn run(args: &PrintArgs) -> Result<(), Failure> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && !no_color(),
+        ColorChoice::Auto => io::stdout().is_terminal() && term_can_draw() && !no_color(),
     };
     let options = PlainOptions {
         width,
@@ -73,7 +82,7 @@ pub fn run(args: &PrintArgs) -> Result<(), Failure> {
 }
 
 /// `--width`, else the terminal's width when standard output is one, else
-/// `$COLUMNS`, else 80.
+/// `$COLUMNS` (at most [`MAX_WIDTH`]), else 80.
 fn resolve_width(asked: Option<usize>) -> usize {
     if let Some(width) = asked {
         return width;
@@ -82,11 +91,11 @@ fn resolve_width(asked: Option<usize>) -> usize {
         && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
         && columns > 0
     {
-        return usize::from(columns);
+        return usize::from(columns).min(MAX_WIDTH);
     }
     std::env::var("COLUMNS")
         .ok()
         .and_then(|columns| columns.trim().parse().ok())
         .filter(|&columns: &usize| columns > 0)
-        .unwrap_or(80)
+        .map_or(80, |columns| columns.min(MAX_WIDTH))
 }

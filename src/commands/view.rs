@@ -9,8 +9,9 @@ use super::Failure;
 use super::compared::Compared;
 use super::print::{self, ColorChoice, PrintArgs};
 use crate::document::diagnostic::Diagnostic;
-use crate::io::no_color;
 use crate::io::read::is_stdin;
+use crate::io::write::note;
+use crate::io::{no_color, term_can_draw};
 use crate::terminal::{self, Launch};
 use crate::ui::theme::Theme;
 
@@ -31,7 +32,13 @@ pub struct ViewArgs {
 }
 
 pub fn run(args: &ViewArgs) -> Result<(), Failure> {
-    if !std::io::stdout().is_terminal() {
+    let terminal = std::io::stdout().is_terminal();
+    if terminal && !term_can_draw() {
+        note(
+            "this terminal cannot draw the viewer (TERM is dumb or unset); printing the side-by-side view instead",
+        );
+    }
+    if !terminal || !term_can_draw() {
         return print::run(&PrintArgs {
             compared: args.compared.clone(),
             width: None,

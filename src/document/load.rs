@@ -97,6 +97,13 @@ fn syntax_error(map: &SourceMap<'_>, text: &str, error: &toml::de::Error) -> Dia
 
 /// Checks that the bytes are text, naming the place where they are not.
 fn decode<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+    if is_utf16(bytes) {
+        return Err(
+            Diagnostic::error(origin, "this is UTF-16 text; readouts reads UTF-8").with_help(
+                "save it as UTF-8 (`iconv -f UTF-16 -t UTF-8`, or your editor's encoding menu)",
+            ),
+        );
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let (line, column) = line_and_column(bytes, nul);
@@ -109,6 +116,18 @@ fn decode<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
         .with_help("a readout file is UTF-8 text in TOML; see docs/format.md"));
     }
     decode_utf8(origin, bytes)
+}
+
+/// Whether the bytes look like UTF-16: its byte order mark, or ASCII with
+/// a NUL after (or before) every character.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return true;
+    }
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(64).collect();
+    pairs.len() >= 4
+        && (pairs.iter().all(|pair| pair[1] == 0 && pair[0] != 0)
+            || pairs.iter().all(|pair| pair[0] == 0 && pair[1] != 0))
 }
 
 /// The bytes as UTF-8 text, or an error located at the first byte that is
@@ -1179,6 +1198,17 @@ mod tests {
         assert!(binary[0].message.ends_with("line 2, column 1"));
         let latin1 = load("t", b"title = \"caf\xe9\"\n").unwrap_err();
         assert_eq!(latin1[0].message, "the file is not valid UTF-8");
+        for utf16 in [
+            b"\xff\xfet\0i\0t\0l\0e\0".as_slice(),
+            b"t\0i\0t\0l\0e\0 \0=\0".as_slice(),
+            b"\0t\0i\0t\0l\0e\0 \0=".as_slice(),
+        ] {
+            let errors = load("u.toml", utf16).expect_err("refused");
+            assert_eq!(
+                errors[0].message,
+                "this is UTF-16 text; readouts reads UTF-8"
+            );
+        }
         let at = latin1[0].location.as_ref().expect("located");
         assert_eq!((at.line, at.column), (1, 13));
     }

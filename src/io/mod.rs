@@ -11,3 +11,9 @@ pub mod write;
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
+
+/// Whether the terminal named by `TERM` can draw the viewer: `TERM` is set
+/// and is not `dumb`.
+pub fn term_can_draw() -> bool {
+    std::env::var_os("TERM").is_some_and(|term| !term.is_empty() && term != "dumb")
+}

@@ -86,13 +86,14 @@ pub fn write_atomically(
     let mode = replaced
         .as_ref()
         .map_or(0o666, |m| m.permissions().mode() & 0o7777);
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
-        .suffix(".tmp")
-        .permissions(Permissions::from_mode(mode))
-        .tempfile_in(&folder)
-        .map_err(|error| fail(describe(&error)))?;
-    let _cleanup = Pending::register(temporary.path());
+    let (mut temporary, _cleanup) = Pending::create(|| {
+        tempfile::Builder::new()
+            .prefix(&format!(".{file_name}."))
+            .suffix(".tmp")
+            .permissions(Permissions::from_mode(mode))
+            .tempfile_in(&folder)
+    })
+    .map_err(|error| fail(describe(&error)))?;
     let written = (|| {
         if replaced.is_some() {
             fs::set_permissions(temporary.path(), Permissions::from_mode(mode))?;
@@ -152,7 +153,12 @@ static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 struct Pending;
 
 impl Pending {
-    fn register(path: &Path) -> Pending {
+    /// Makes the temporary file with `create` and registers it, under the
+    /// lock the signal thread takes: a signal either comes before the file
+    /// is there, or finds it registered.
+    fn create(
+        create: impl FnOnce() -> io::Result<tempfile::NamedTempFile>,
+    ) -> io::Result<(tempfile::NamedTempFile, Pending)> {
         static WATCH: Once = Once::new();
         WATCH.call_once(|| {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -171,10 +177,12 @@ impl Pending {
                 }
             });
         });
-        if let Ok(mut pending) = PENDING.lock() {
-            *pending = Some(path.to_path_buf());
-        }
-        Pending
+        let mut pending = PENDING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let temporary = create()?;
+        *pending = Some(temporary.path().to_path_buf());
+        Ok((temporary, Pending))
     }
 }
 
@@ -208,9 +216,16 @@ pub fn to_stdout(
 }
 
 /// Writes diagnostics to standard error, a blank line between them.
+/// A line on standard error that is no error: `note: …`.
+pub fn note(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "note: {}", make_visible(message));
+}
+
+/// A closed or full standard error loses the messages, but never panics.
 pub fn report(diagnostics: &[Diagnostic]) {
+    let mut stderr = io::stderr().lock();
     for diagnostic in diagnostics {
-        eprintln!("{diagnostic}\n");
+        let _ = writeln!(stderr, "{diagnostic}\n");
     }
 }
 

@@ -16,6 +16,17 @@ pub const MIN_PANE_ROWS: u16 = 3;
 pub const MIN_WIDTH: u16 = 2 * MIN_PANE_WIDTH;
 pub const MIN_HEIGHT: u16 = MIN_PANE_ROWS + 2 + 1;
 
+/// The largest screen the viewer draws; a larger terminal shows it in its
+/// top left corner. Four screens of cells are kept (ratatui's two, the
+/// backend's two): at this size some 100 MB, where a 10000×10000 terminal
+/// would want 20 GB.
+pub const MAX_SCREEN: (u16, u16) = (1000, 500);
+
+/// A terminal's size as the viewer uses it: at most [`MAX_SCREEN`].
+pub fn capped(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_SCREEN.0), height.min(MAX_SCREEN.1))
+}
+
 /// The widest the sidebar gets.
 const SIDEBAR_MAX: u16 = 36;
 /// The sidebar when room is short: numbers and coverage marks only.

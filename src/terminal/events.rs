@@ -12,7 +12,9 @@ use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEvent
 use super::keys::action_for;
 use super::watch::Watch;
 use crate::app::{Action, App, Message, WHEEL_ROWS, update};
+use crate::layout::screen::capped;
 use crate::ui::{self, theme::Theme};
+use ratatui::layout::Rect;
 
 /// How long the loop waits for an event when nothing else is due: it
 /// sleeps until a key, a resize, a signal, or a look at the file.
@@ -267,12 +269,15 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
 struct Painter {
     /// The app's repaint count at the last draw.
     repaints: u64,
+    /// The area the frames are drawn in.
+    area: Rect,
 }
 
 impl Painter {
     fn new(app: &App) -> Self {
         Painter {
             repaints: app.repaints(),
+            area: Rect::ZERO,
         }
     }
 
@@ -284,14 +289,18 @@ impl Painter {
         theme: &Theme,
     ) -> io::Result<()> {
         let size = terminal.size().map_err(backend_error)?;
-        if (size.width, size.height) != app.size() {
-            update(app, Message::Resize(size.width, size.height));
+        let (width, height) = capped(size.width, size.height);
+        if (width, height) != app.size() {
+            update(app, Message::Resize(width, height));
         }
-        if app.repaints() != self.repaints {
+        let area = Rect::new(0, 0, width, height);
+        if app.repaints() != self.repaints || area != self.area {
             self.repaints = app.repaints();
+            self.area = area;
             // Clears the screen and forgets what was drawn, without the
-            // cursor query that `Terminal::clear` makes.
-            terminal.resize(size.into()).map_err(backend_error)?;
+            // cursor query that `Terminal::clear` makes; the frame is at
+            // most the largest screen the viewer draws.
+            terminal.resize(area).map_err(backend_error)?;
         }
         terminal
             .draw(|frame| ui::view(frame, app, theme))

@@ -20,7 +20,11 @@ pub use watch::Watch;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+use crate::layout::screen::capped;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -92,13 +96,17 @@ fn session(launch: Launch) -> io::Result<()> {
         watch,
     } = launch;
     enter(mouse)?;
-    let mut terminal = Terminal::new(SteadyColumns::new(CrosstermBackend::new(
-        FrameWriter::stdout()?,
-    )))?;
+    let backend = SteadyColumns::new(CrosstermBackend::new(FrameWriter::stdout()?));
+    let size = backend.size()?;
+    let (width, height) = capped(size.width, size.height);
+    // A fixed viewport, which the loop resizes: ratatui would otherwise
+    // keep buffers as large as any terminal.
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
     // crossterm installs its SIGWINCH handler on the first event read; an
     // early poll keeps a resize before the first key from being lost.
     event::poll(std::time::Duration::ZERO)?;
-    let size = terminal.size()?;
+    let size = ratatui::layout::Size::new(width, height);
     // A jump or presentation at start needs every passage laid out; else
     // the first screen is drawn before the rest of a large document is.
     let mut app = if topic.is_some() || present {

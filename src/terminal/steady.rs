@@ -32,6 +32,8 @@ pub struct SteadyColumns<W: Write> {
     /// The frame being sent: kept between frames so that its cells are
     /// not allocated again for every one.
     next: Buffer,
+    /// Where the cursor was last put, for the clears that start there.
+    cursor: Position,
 }
 
 /// A scroll of the rows `rows` by `by` rows: up (the text moves up, new
@@ -54,6 +56,7 @@ impl<W: Write> SteadyColumns<W> {
             // Grows with the first cells drawn.
             sent: Buffer::empty(Rect::ZERO),
             next: Buffer::empty(Rect::ZERO),
+            cursor: Position::ORIGIN,
         }
     }
 
@@ -247,6 +250,8 @@ impl<W: Write> Backend for SteadyColumns<W> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        let position = position.into();
+        self.cursor = position;
         self.inner.set_cursor_position(position)
     }
 
@@ -256,11 +261,26 @@ impl<W: Write> Backend for SteadyColumns<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
         self.inner.clear_region(clear_type)?;
-        // ratatui forgets its own copy of the screen only on a full clear,
-        // the only one a full-screen viewer makes.
         if clear_type == ClearType::All {
             self.sent = blank(self.inner.size()?);
+            return Ok(());
         }
+        // What the terminal blanks, as cell indices of `sent`: ratatui
+        // clears a fixed viewport after the cursor or line by line.
+        let area = self.sent.area;
+        let width = usize::from(area.width);
+        let cursor = self.cursor;
+        let at = usize::from(cursor.y) * width + usize::from(cursor.x.min(area.width));
+        let row = usize::from(cursor.y) * width;
+        let cells = self.sent.content.len();
+        let blanked = match clear_type {
+            ClearType::AfterCursor => at.min(cells)..cells,
+            ClearType::BeforeCursor => 0..at.min(cells),
+            ClearType::CurrentLine => row.min(cells)..(row + width).min(cells),
+            ClearType::UntilNewLine => at.min(cells)..(row + width).min(cells),
+            ClearType::All => 0..cells,
+        };
+        self.sent.content[blanked].fill(Cell::EMPTY);
         Ok(())
     }
 
