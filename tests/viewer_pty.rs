@@ -139,6 +139,80 @@ fn a_terminal_larger_than_the_largest_screen_shows_it_in_its_corner() {
     assert_eq!(session.wait_exit().exit_code(), 0);
 }
 
+/// The viewer run as a job of an interactive shell in the terminal, as a
+/// user runs it.
+fn started_from_a_shell() -> Session {
+    let session = Session::start_program(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        100,
+        30,
+        &[("PS1", "shell$ ")],
+    );
+    session.wait_for_text("shell$");
+    session
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_whole_screen_back() {
+    let mut session = started_from_a_shell();
+    session.send(&format!("{}\r", env!("CARGO_BIN_EXE_readouts")));
+    session.wait_for_text("According to the Kremlin");
+    session.send("4");
+    session.wait_for_text("4/9 Response to a further invasion");
+    session.send("\u{1a}");
+    session.wait_for_screen("the shell back, on the normal screen", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor() && screen.contents().contains("Stopped")
+    });
+    // (The shell's line editor sets the terminal's modes itself now.)
+    session.send("fg\r");
+    session.wait_for_screen("the viewer drawn whole again", |screen| {
+        screen.alternate_screen()
+            && screen
+                .contents()
+                .contains("4/9 Response to a further invasion")
+            && screen.contents().contains("Topics")
+    });
+    session.send("j");
+    session.wait_for_text("5/9 Negotiation calendar");
+    session.send("q");
+    session.wait_for_screen("the shell after quitting", |screen| {
+        !screen.alternate_screen()
+    });
+    session.send("exit\r");
+    session.wait_exit();
+}
+
+#[test]
+fn an_outside_sigtstp_suspends_and_sigcont_resumes() {
+    let mut session = started_from_a_shell();
+    session.send(&format!("{} & fg\r", env!("CARGO_BIN_EXE_readouts")));
+    session.wait_for_text("According to the Kremlin");
+    let viewer = std::fs::read_dir("/proc")
+        .expect("proc")
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<i32>().ok())
+        .find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|cmd| cmd.starts_with(env!("CARGO_BIN_EXE_readouts")))
+                && std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                    .is_ok_and(|stat| stat.contains(&format!(" {} ", session.pid())))
+        })
+        .expect("the viewer's process");
+    kill(Pid::from_raw(viewer), Signal::SIGTSTP).expect("signalled");
+    session.wait_for_screen("the terminal restored", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+    session.wait_for_text("Stopped");
+    session.send("fg\r");
+    session.wait_for_screen("the viewer back", |screen| {
+        screen.alternate_screen() && screen.contents().contains("According to the Kremlin")
+    });
+    session.send("q");
+    session.wait_for_screen("the shell", |screen| !screen.alternate_screen());
+    session.send("exit\r");
+    session.wait_exit();
+}
+
 #[test]
 fn q_exits_0_and_restores_the_terminal() {
     let mut session = started(100, 30);

@@ -158,6 +158,10 @@ const GLOBAL: &[Binding] = &[
         what: "this help",
     },
     Binding {
+        keys: Keys::These(&[Key::ctrl('z')], Action::Suspend),
+        what: "suspend to the shell (fg comes back)",
+    },
+    Binding {
         keys: Keys::These(&[Key::ctrl('l')], Action::Repaint),
         what: "draw the whole screen again",
     },

@@ -72,6 +72,8 @@ pub enum Action {
     /// Draw the whole screen again, as if nothing were on it: whatever
     /// else wrote to the terminal is drawn over.
     Repaint,
+    /// Ctrl-z: hand the terminal back to the shell and stop, until `fg`.
+    Suspend,
 }
 
 /// Everything [`super::update`] applies: a user's command, or what the

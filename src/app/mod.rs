@@ -171,6 +171,8 @@ pub struct App {
     pub(crate) quit: bool,
     /// How many times the whole screen was asked to be drawn again.
     pub(crate) repaints: u64,
+    /// How many times the user asked to suspend to the shell (Ctrl-z).
+    pub(crate) suspensions: u64,
 }
 
 impl App {
@@ -231,6 +233,7 @@ impl App {
             reload_problem: None,
             quit: false,
             repaints: 0,
+            suspensions: 0,
         };
         update(&mut app, Message::Resize(width, height));
         app
@@ -310,6 +313,12 @@ impl App {
     /// (`Ctrl-l`); the terminal repaints when it changes.
     pub fn repaints(&self) -> u64 {
         self.repaints
+    }
+
+    /// Grows by one each time the user asks to suspend (`Ctrl-z`); the
+    /// terminal suspends when it changes.
+    pub fn suspensions(&self) -> u64 {
+        self.suspensions
     }
 
     pub fn should_quit(&self) -> bool {

@@ -47,20 +47,30 @@ fn command(app: &mut App, action: Action) {
     if !matches!(action, Action::Digit(_)) {
         app.typed_number = None;
     }
+    if app.overlay.is_some() {
+        overlay_command(app, action);
+    } else if app.presentation.is_some() {
+        presentation_command(app, action);
+    } else {
+        panes_command(app, action);
+    }
+}
+
+/// The commands that mean the same in every view.
+fn everywhere(app: &mut App, action: &Action) {
     match action {
         Action::Interrupt => app.quit = true,
         Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
-        action if app.overlay.is_some() => overlay_command(app, action),
-        action if app.presentation.is_some() => presentation_command(app, action),
-        action => panes_command(app, action),
+        Action::Suspend => app.suspensions = app.suspensions.wrapping_add(1),
+        _ => {}
     }
 }
 
 /// Commands in the normal view: the sidebar, the panes, the search.
 fn panes_command(app: &mut App, action: Action) {
     match action {
-        Action::Quit | Action::Interrupt => app.quit = true,
-        Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
+        Action::Quit => app.quit = true,
+        Action::Interrupt | Action::Repaint | Action::Suspend => everywhere(app, &action),
         Action::FocusNext => set_focus(
             app,
             match app.focus {
@@ -227,8 +237,8 @@ fn presentation_command(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Quit | Action::Interrupt => app.quit = true,
-        Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
+        Action::Quit => app.quit = true,
+        Action::Interrupt | Action::Repaint | Action::Suspend => everywhere(app, &action),
         Action::TogglePresentation | Action::Close => {
             app.presentation = None;
             jump(app, app.selected);
@@ -357,8 +367,9 @@ fn overlay_command(app: &mut App, action: Action) {
         Action::ToggleHelp => return open_overlay(app, Overlay::Help),
         Action::ToggleInfo => return open_overlay(app, Overlay::Info),
         Action::ToggleNote => return open_overlay(app, Overlay::Note),
-        Action::Interrupt => return app.quit = true,
-        Action::Repaint => return app.repaints = app.repaints.wrapping_add(1),
+        Action::Interrupt | Action::Repaint | Action::Suspend => {
+            return everywhere(app, &action);
+        }
         Action::FocusNext
         | Action::FocusPrevious
         | Action::Activate

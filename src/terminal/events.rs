@@ -116,6 +116,10 @@ pub fn run_loop<B: Backend>(
             return Ok(());
         }
         number.watch(app);
+        if app.suspensions() != painter.suspensions {
+            painter.suspensions = app.suspensions();
+            super::request_suspend();
+        }
         painter.draw(terminal, app, theme)?;
     }
 }
@@ -271,6 +275,8 @@ struct Painter {
     repaints: u64,
     /// The area the frames are drawn in.
     area: Rect,
+    /// The app's suspend count when the loop last looked.
+    suspensions: u64,
 }
 
 impl Painter {
@@ -278,6 +284,7 @@ impl Painter {
         Painter {
             repaints: app.repaints(),
             area: Rect::ZERO,
+            suspensions: app.suspensions(),
         }
     }
 
@@ -294,7 +301,7 @@ impl Painter {
             update(app, Message::Resize(width, height));
         }
         let area = Rect::new(0, 0, width, height);
-        if app.repaints() != self.repaints || area != self.area {
+        if app.repaints() != self.repaints || area != self.area || super::take_resumed() {
             self.repaints = app.repaints();
             self.area = area;
             // Clears the screen and forgets what was drawn, without the

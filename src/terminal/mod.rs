@@ -32,7 +32,9 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{execute, style};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, update};
@@ -67,22 +69,60 @@ pub fn run(launch: Launch) -> io::Result<()> {
     result
 }
 
-/// SIGTERM, SIGHUP and SIGINT end the viewer from a thread of their own,
-/// which restores the terminal and exits with 128 + the signal's number.
-/// The event loop cannot be relied on to notice: when the terminal hangs
-/// up, crossterm's read spins on the dead device and never returns.
+/// Whether the viewer reports the mouse: set on entering, read when the
+/// terminal is taken over again after a suspend.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Set when the viewer comes back from a suspend: the screen it had is
+/// gone, and the next frame is drawn whole.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the viewer came back from a suspend since the last look.
+pub(crate) fn take_resumed() -> bool {
+    RESUMED.swap(false, Ordering::SeqCst)
+}
+
+/// Signals, from a thread of their own. SIGTERM, SIGHUP and SIGINT end the
+/// viewer: the terminal is restored and the exit code is 128 + the
+/// signal's number. The event loop cannot be relied on to notice: when the
+/// terminal hangs up, crossterm's read spins on the dead device and never
+/// returns. SIGTSTP (`kill -TSTP`, and Ctrl-z, which the loop turns into
+/// one) suspends it as a shell's job: the terminal is restored, the
+/// process stops, and when it is continued the terminal is taken over
+/// again and the whole screen drawn anew.
 fn watch_signals() {
     // Without the thread, the signals keep their default action, which
-    // still ends the process.
-    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+    // still ends (or stops) the process.
+    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]) else {
         return;
     };
     std::thread::spawn(move || {
-        if let Some(number) = signals.forever().next() {
+        for number in signals.forever() {
+            if number == SIGTSTP {
+                suspend();
+                continue;
+            }
             restore();
             std::process::exit(128 + number);
         }
     });
+}
+
+/// Stops the process as SIGTSTP's default action does, with the terminal
+/// as the shell left it; takes it over again when continued.
+fn suspend() {
+    restore();
+    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+    // Continued (`fg`, SIGCONT).
+    if enter(MOUSE.load(Ordering::SeqCst)).is_ok() {
+        RESUMED.store(true, Ordering::SeqCst);
+        // A resize event wakes the loop, which then draws everything.
+        let _ = signal_hook::low_level::raise(SIGWINCH);
+    }
+}
+
+/// Ctrl-z: suspends the viewer the way `kill -TSTP` would.
+pub(crate) fn request_suspend() {
+    let _ = signal_hook::low_level::raise(SIGTSTP);
 }
 
 fn session(launch: Launch) -> io::Result<()> {
@@ -133,6 +173,7 @@ fn session(launch: Launch) -> io::Result<()> {
 /// Takes the terminal over: raw mode, the alternate screen, no cursor, and
 /// mouse reporting when `mouse` is on. [`restore`] undoes it all.
 pub fn enter(mouse: bool) -> io::Result<()> {
+    MOUSE.store(mouse, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
