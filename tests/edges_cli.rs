@@ -205,3 +205,17 @@ fn a_dumb_terminal_gets_the_plain_view() {
     );
     assert!(!output.contains("\u{1b}[1m"), "no colour under TERM=dumb");
 }
+
+#[test]
+fn a_fifo_given_as_a_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.toml");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("a fifo");
+    let output = readouts_in(dir.path(), &["check", "pipe.toml"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("it is a FIFO, a device or a socket"),
+        "{}",
+        text(&output.stderr)
+    );
+}

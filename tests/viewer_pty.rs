@@ -505,6 +505,78 @@ fn the_file_reloads_when_rewritten_and_a_broken_edit_keeps_the_last_good_content
 }
 
 #[test]
+fn a_file_written_in_two_parts_is_never_shown_half() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("talks.toml");
+    let original = std::fs::read_to_string("tests/fixtures/valid/harbour.toml").expect("fixture");
+    std::fs::write(&path, &original).expect("written");
+    let mut session = Session::start(&[path.to_str().expect("utf-8")], 100, 30);
+    session.wait_for_text("We discussed the harbour.");
+    // The first part alone is a valid file: up to a passage boundary.
+    let first = original.replace("We discussed the harbour.", "Half of a new version.");
+    let rest = "\n[[readouts.passages]]\ntext = \"The rest of the new version.\"\n";
+    let mut writer = std::fs::File::create(&path).expect("opened for writing");
+    writer.write_all(first.as_bytes()).expect("first part");
+    writer.flush().expect("flushed");
+    session.wait_for_text("reloading…");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        !session.contents().contains("Half of a new version."),
+        "a half-written file is not shown"
+    );
+    writer.write_all(rest.as_bytes()).expect("the rest");
+    drop(writer);
+    session.wait_for("the whole new version", |screen| {
+        screen.contains("Half of a new version.") && screen.contains("The rest of the new version.")
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn an_edit_with_its_modification_time_set_back_is_seen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("talks.toml");
+    let original = std::fs::read_to_string("tests/fixtures/valid/harbour.toml").expect("fixture");
+    std::fs::write(&path, &original).expect("written");
+    let modified = std::fs::metadata(&path)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    let mut session = Session::start(&[path.to_str().expect("utf-8")], 100, 30);
+    session.wait_for_text("We discussed the harbour.");
+    // The same size, and the old modification time, as `cp -p` leaves it.
+    let edited = original.replace("We discussed the harbour.", "We discussed the harbor!!");
+    assert_eq!(edited.len(), original.len());
+    std::fs::write(&path, &edited).expect("edited");
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .expect("opened");
+    file.set_modified(modified).expect("mtime set back");
+    drop(file);
+    session.wait_for_text("We discussed the harbor!!");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
+fn a_fifo_in_the_files_place_is_reported_and_never_hangs_the_viewer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("talks.toml");
+    std::fs::copy("tests/fixtures/valid/harbour.toml", &path).expect("copied");
+    let mut session = Session::start(&[path.to_str().expect("utf-8")], 100, 30);
+    session.wait_for_text("We discussed the harbour.");
+    std::fs::remove_file(&path).expect("removed");
+    nix::unistd::mkfifo(&path, nix::sys::stat::Mode::from_bits_truncate(0o600)).expect("a fifo");
+    session.wait_for_text("is not a regular file now");
+    assert!(session.contents().contains("We discussed the harbour."));
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0);
+}
+
+#[test]
 fn ctrl_l_draws_over_what_another_program_wrote() {
     let mut session = started(100, 30);
     let clean = session.contents();

@@ -91,6 +91,8 @@ pub enum Message {
     LaidOut(Box<[PaneLayout; 2]>),
     /// No more digits of a topic's number came in time.
     EndNumber,
+    /// The file changed on disk; the new version is settling.
+    Reloading,
     /// The file changed on disk and loaded again.
     Reloaded(Box<Document>),
     /// The file changed on disk but is not valid now: the problem.

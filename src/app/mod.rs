@@ -168,6 +168,8 @@ pub struct App {
     pub(crate) message: Option<String>,
     /// What went wrong reloading the file, until a reload succeeds.
     pub(crate) reload_problem: Option<String>,
+    /// A new version of the file is settling before it is loaded.
+    pub(crate) reloading: bool,
     pub(crate) quit: bool,
     /// How many times the whole screen was asked to be drawn again.
     pub(crate) repaints: u64,
@@ -231,6 +233,7 @@ impl App {
             partial,
             message: None,
             reload_problem: None,
+            reloading: false,
             quit: false,
             repaints: 0,
             suspensions: 0,
@@ -374,6 +377,11 @@ impl App {
 
     pub fn presentation(&self) -> Option<&presentation::Presentation> {
         self.presentation.as_ref()
+    }
+
+    /// Whether a new version of the file is about to be loaded.
+    pub fn reloading(&self) -> bool {
+        self.reloading
     }
 
     pub fn reload_problem(&self) -> Option<&str> {

@@ -35,11 +35,16 @@ pub fn update(app: &mut App, message: impl Into<Message>) {
             // text: the new one is laid out whole here, and that layout,
             // when it comes, is dropped.
             app.partial = None;
+            app.reloading = false;
             reload::replace_document(app, *document);
             refresh_overlay(app);
             clamp_presentation(app);
         }
-        Message::ReloadFailed(problem) => app.reload_problem = Some(problem),
+        Message::Reloading => app.reloading = true,
+        Message::ReloadFailed(problem) => {
+            app.reloading = false;
+            app.reload_problem = Some(problem);
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! Reading a readout file (or standard input) and loading it, with every
 //! failure turned into a diagnostic that names the file.
 
-use std::fs::File;
 use std::io::{self, Read};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use crate::document::diagnostic::Diagnostic;
@@ -41,14 +41,27 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let bytes = if is_stdin(path) {
         read_at_most(io::stdin().lock()).map_err(failed)?
     } else {
-        if path.is_dir() {
+        // Opened without blocking, so that a FIFO put in the file's place
+        // cannot hang the reader; then anything but a regular file is
+        // refused by what the open file is.
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(failed)?;
+        let metadata = file.metadata().map_err(failed)?;
+        if !metadata.is_file() {
+            let kind = if metadata.is_dir() {
+                "a directory"
+            } else {
+                "a FIFO, a device or a socket"
+            };
             return Err(Diagnostic::error(
                 &name,
-                format!("cannot read `{name}`: it is a directory, not a readout file"),
+                format!("cannot read `{name}`: it is {kind}, not a readout file"),
             ));
         }
-        let file = File::open(path).map_err(failed)?;
-        let size = file.metadata().map_err(failed)?.len();
+        let size = metadata.len();
         if size > LARGEST_FILE {
             return Err(too_large(&name, Some(size)));
         }

@@ -54,6 +54,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let x = area.x + display_width(&mode) as u16;
 
     let (about, urgent) = match (app.reload_problem(), app.message()) {
+        _ if app.reloading() => (" reloading…".to_string(), true),
         (Some(problem), _) => (format!(" {problem}"), true),
         (None, Some(message)) => (format!(" {message}"), true),
         (None, None) => {
