@@ -15,6 +15,7 @@ const WHOLE_FILE: &[&str] = &[
     "the file has no `title`",
     "the file declares no topics",
     "the file has no readouts; it needs at least two",
+    "this is UTF-16 text; readouts reads UTF-8",
 ];
 
 /// The file's text as the loader sees it: without a byte-order mark, and

@@ -186,7 +186,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_whole_screen_back() {
 #[test]
 fn an_outside_sigtstp_suspends_and_sigcont_resumes() {
     let mut session = started_from_a_shell();
-    session.send(&format!("{} & fg\r", env!("CARGO_BIN_EXE_readouts")));
+    session.send(&format!("{}\r", env!("CARGO_BIN_EXE_readouts")));
     session.wait_for_text("According to the Kremlin");
     let viewer = std::fs::read_dir("/proc")
         .expect("proc")
@@ -278,6 +278,42 @@ fn a_signal_in_a_storm_of_resizes_restores_the_terminal() {
         }
         assert_eq!(session.wait_exit().exit_code(), code, "{signal}");
         assert_restored(&session);
+    }
+}
+
+#[test]
+fn no_frame_byte_comes_after_the_terminal_is_given_back() {
+    for (signal, code) in SIGNALS {
+        for trial in 0..10 {
+            let mut session = started(160, 45);
+            session.send("\t");
+            for step in 0..40 {
+                session.send(if step % 2 == 0 { "jjjj" } else { "kk" });
+                let (cols, rows) = storm_size(step);
+                session.resize(cols, rows);
+                if step == 20 + trial {
+                    kill(Pid::from_raw(session.pid()), signal).expect("signal sent");
+                }
+            }
+            assert_eq!(session.wait_exit().exit_code(), code, "{signal}");
+            let output = session.output();
+            let leave = b"\x1b[?1049l";
+            let last = output
+                .windows(leave.len())
+                .rposition(|window| window == leave)
+                .expect("the alternate screen is left");
+            // Keys typed after the exit are echoed by the terminal itself;
+            // nothing else may follow.
+            let after = &output[last + leave.len()..];
+            assert!(
+                after
+                    .iter()
+                    .all(|&byte| matches!(byte, b'j' | b'k' | b'\t')),
+                "{signal}, trial {trial}: {:?} after the restore",
+                String::from_utf8_lossy(after)
+            );
+            assert_restored(&session);
+        }
     }
 }
 

@@ -8,6 +8,28 @@
 use std::fs::File;
 use std::io::{self, Write};
 use std::os::fd::AsFd;
+use std::sync::{Mutex, MutexGuard, TryLockError};
+
+/// Whether the viewer has the screen (raw mode, the alternate screen).
+/// Every frame is written holding it, and so is the restore: once the
+/// terminal is given back, frames are dropped instead of written.
+static SCREEN: Mutex<bool> = Mutex::new(false);
+
+/// The screen's lock; a panic while holding it does not keep others out.
+pub(super) fn screen_lock() -> MutexGuard<'static, bool> {
+    SCREEN
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The screen's lock if nobody holds it.
+pub(super) fn try_screen_lock() -> Option<MutexGuard<'static, bool>> {
+    match SCREEN.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+        Err(TryLockError::WouldBlock) => None,
+    }
+}
 
 const BEGIN_SYNCHRONIZED_UPDATE: &[u8] = b"\x1b[?2026h";
 const END_SYNCHRONIZED_UPDATE: &[u8] = b"\x1b[?2026l";
@@ -15,13 +37,19 @@ const END_SYNCHRONIZED_UPDATE: &[u8] = b"\x1b[?2026l";
 pub struct FrameWriter<W: Write> {
     out: W,
     frame: Vec<u8>,
+    /// Frames reach `out` only while the viewer has the screen (the real
+    /// terminal; not a test's writer).
+    only_while_owned: bool,
 }
 
 impl FrameWriter<File> {
     /// A writer to standard output's file itself, past its line buffer.
     pub fn stdout() -> io::Result<Self> {
         let fd = io::stdout().as_fd().try_clone_to_owned()?;
-        Ok(FrameWriter::new(File::from(fd)))
+        Ok(FrameWriter {
+            only_while_owned: true,
+            ..FrameWriter::new(File::from(fd))
+        })
     }
 }
 
@@ -30,6 +58,7 @@ impl<W: Write> FrameWriter<W> {
         FrameWriter {
             out,
             frame: Vec::with_capacity(1 << 16),
+            only_while_owned: false,
         }
     }
 }
@@ -51,6 +80,10 @@ impl<W: Write> Write for FrameWriter<W> {
         whole.extend_from_slice(&self.frame);
         whole.extend_from_slice(END_SYNCHRONIZED_UPDATE);
         self.frame.clear();
+        let owned = screen_lock();
+        if !*owned && self.only_while_owned {
+            return Ok(());
+        }
         self.out.write_all(&whole)?;
         self.out.flush()
     }

@@ -174,6 +174,8 @@ fn session(launch: Launch) -> io::Result<()> {
 /// mouse reporting when `mouse` is on. [`restore`] undoes it all.
 pub fn enter(mouse: bool) -> io::Result<()> {
     MOUSE.store(mouse, Ordering::SeqCst);
+    let mut owned = frame::screen_lock();
+    *owned = true;
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -188,8 +190,29 @@ pub fn enter(mouse: bool) -> io::Result<()> {
 }
 
 /// Puts the terminal back as the shell left it. Safe to call more than
-/// once, and from the panic hook.
+/// once. It waits for a frame being written to end, and no frame is
+/// written after it: a signal that comes mid-frame never leaves frame
+/// bytes on the shell's screen.
 fn restore() {
+    // A frame stuck on a terminal that does not read (flow control)
+    // must not keep the viewer from ending: after a while, restore anyway.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+    loop {
+        if let Some(mut owned) = frame::try_screen_lock() {
+            *owned = false;
+            give_back();
+            return;
+        }
+        if std::time::Instant::now() >= deadline {
+            give_back();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// The bytes and modes that give the terminal back.
+fn give_back() {
     let _ = disable_raw_mode();
     let mut stdout = io::stdout();
     let _ = execute!(stdout, DisableMouseCapture, Show, LeaveAlternateScreen);
@@ -201,7 +224,15 @@ fn restore() {
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        // The thread that panicked may hold the screen itself (mid-frame):
+        // then nothing else writes, and waiting would never end.
+        match frame::try_screen_lock() {
+            Some(mut owned) => {
+                *owned = false;
+                give_back();
+            }
+            None => give_back(),
+        }
         previous(info);
     }));
 }
