@@ -24,6 +24,10 @@ pub struct Match {
 /// passages.
 const END_OF_PASSAGE: char = '\0';
 
+/// The most matches kept on a side: a screen's worth many times over, and
+/// about 3 MB.
+pub const MOST_MATCHES_A_SIDE: usize = 100_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoldedText {
     sides: [FoldedSide; 2],
@@ -48,30 +52,49 @@ impl FoldedText {
     /// reading order; white space in the query counts as one space. Smart
     /// case: a query with a capital letter is matched exactly, in the
     /// passages themselves; any other, in the folded text.
-    pub fn find_all(&self, readouts: [&Readout; 2], query: &str) -> Vec<Match> {
+    ///
+    /// At most [`MOST_MATCHES_A_SIDE`] are kept on each side, so that a
+    /// one-letter query on a large file stays small; the flag says whether
+    /// there were more.
+    pub fn find_all(&self, readouts: [&Readout; 2], query: &str) -> (Vec<Match>, bool) {
         let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
         if query.is_empty() {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let mut matches = Vec::new();
+        let mut more = false;
         if query.chars().any(char::is_uppercase) {
             let finder = Finder::new(query.as_bytes());
             for (side, readout) in Side::BOTH.into_iter().zip(readouts) {
-                for (passage, text) in readout.passages.iter().map(|p| &p.text).enumerate() {
-                    matches.extend(finder.find_iter(text.as_bytes()).map(|start| Match {
-                        side,
-                        passage,
-                        range: start..start + query.len(),
-                    }));
+                let side_start = matches.len();
+                'passages: for (passage, text) in
+                    readout.passages.iter().map(|p| &p.text).enumerate()
+                {
+                    for start in finder.find_iter(text.as_bytes()) {
+                        if matches.len() - side_start == MOST_MATCHES_A_SIDE {
+                            more = true;
+                            break 'passages;
+                        }
+                        matches.push(Match {
+                            side,
+                            passage,
+                            range: start..start + query.len(),
+                        });
+                    }
                 }
             }
-            return matches;
+            return (matches, more);
         }
         let query = fold(&query);
         let finder = Finder::new(query.as_bytes());
         for (side, folded) in Side::BOTH.into_iter().zip(&self.sides) {
             let mut passage = 0;
+            let side_start = matches.len();
             for at in finder.find_iter(folded.text.as_bytes()) {
+                if matches.len() - side_start == MOST_MATCHES_A_SIDE {
+                    more = true;
+                    break;
+                }
                 while folded
                     .starts
                     .get(passage + 1)
@@ -87,7 +110,7 @@ impl FoldedText {
                 });
             }
         }
-        matches
+        (matches, more)
     }
 }
 
@@ -145,6 +168,7 @@ mod tests {
         let folded = FoldedText::new([&left, &right]);
         folded
             .find_all([&left, &right], query)
+            .0
             .into_iter()
             .map(|m| {
                 (
@@ -153,6 +177,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn one_side_keeps_at_most_so_many_matches_and_says_there_were_more() {
+        let text = "a".repeat(MOST_MATCHES_A_SIDE + 10);
+        let left = readout(&[&text]);
+        let right = readout(&["a b a"]);
+        let folded = FoldedText::new([&left, &right]);
+        let (matches, more) = folded.find_all([&left, &right], "a");
+        assert!(more);
+        assert_eq!(
+            matches.len(),
+            MOST_MATCHES_A_SIDE + 2,
+            "the right side's two kept"
+        );
+        let (matches, more) = folded.find_all([&left, &right], "b");
+        assert_eq!((matches.len(), more), (1, false));
     }
 
     #[test]

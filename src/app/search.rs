@@ -19,6 +19,8 @@ pub struct Search {
     current: Option<usize>,
     /// The offsets before the search, to go back to on Esc.
     saved: [usize; 2],
+    /// Whether there were more matches than were kept.
+    more: bool,
 }
 
 impl Search {
@@ -42,9 +44,11 @@ impl Search {
         &self.matches[start..end]
     }
 
-    /// New matches for the same query (the text changed under it).
-    pub(super) fn refresh(&mut self, matches: Vec<Match>) {
+    /// New matches for the same query (the text changed under it), and
+    /// whether there were more than were kept.
+    pub(super) fn refresh(&mut self, (matches, more): (Vec<Match>, bool)) {
         self.matches = matches;
+        self.more = more;
         self.current = None;
     }
 
@@ -65,6 +69,7 @@ pub(super) fn start(app: &mut App) {
         matches: Vec::new(),
         current: None,
         saved: app.offsets,
+        more: false,
     });
 }
 
@@ -174,7 +179,7 @@ impl ReadingOrder {
 
 /// Every match of `query` in the two readouts shown; their text is folded
 /// for search the first time.
-pub(super) fn find_all(app: &mut App, query: &str) -> Vec<Match> {
+pub(super) fn find_all(app: &mut App, query: &str) -> (Vec<Match>, bool) {
     let readouts = [app.pair.left, app.pair.right].map(|index| &app.document.readouts[index]);
     app.folded
         .get_or_insert_with(|| FoldedText::new(readouts))
