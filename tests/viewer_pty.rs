@@ -283,9 +283,26 @@ fn a_signal_in_a_storm_of_resizes_restores_the_terminal() {
 
 #[test]
 fn no_frame_byte_comes_after_the_terminal_is_given_back() {
+    // A large document: every scroll redraws a full screen of text.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.toml");
+    let mut file = String::from("title = \"Large\"\n[[topics]]\nid = \"t\"\nlabel = \"T\"\n");
+    for side in ["left", "right"] {
+        file.push_str(&format!(
+            "[[readouts]]\nid = \"{side}\"\nlabel = \"{side}\"\n"
+        ));
+        for n in 0..5_000 {
+            file.push_str(&format!(
+                "[[readouts.passages]]\ntext = \"Passage {n} of the {side} readout, long enough to wrap over more than one row of a pane.\"\ntopics = [\"t\"]\n"
+            ));
+        }
+    }
+    std::fs::write(&path, file).expect("written");
+    let path = path.to_str().expect("utf-8");
     for (signal, code) in SIGNALS {
         for trial in 0..10 {
-            let mut session = started(160, 45);
+            let mut session = Session::start(&[path], 160, 45);
+            session.wait_for_text("Passage 0 of the left readout");
             session.send("\t");
             for step in 0..40 {
                 session.send(if step % 2 == 0 { "jjjj" } else { "kk" });
@@ -314,6 +331,42 @@ fn no_frame_byte_comes_after_the_terminal_is_given_back() {
             );
             assert_restored(&session);
         }
+    }
+}
+
+#[test]
+fn every_signal_that_ends_the_viewer_restores_the_terminal_first() {
+    let ending = [
+        (Signal::SIGQUIT, Some(131)),
+        (Signal::SIGUSR1, Some(138)),
+        (Signal::SIGUSR2, Some(140)),
+        (Signal::SIGALRM, Some(142)),
+        // Crashes and aborts end the process by the signal itself.
+        (Signal::SIGSEGV, None),
+        (Signal::SIGBUS, None),
+        (Signal::SIGABRT, None),
+    ];
+    for (signal, code) in ending {
+        let mut session = started(100, 30);
+        session.send("4");
+        session.wait_for_text("4/9 Response");
+        kill(Pid::from_raw(session.pid()), signal).expect("signal sent");
+        let status = session.wait_exit();
+        if let Some(code) = code {
+            assert_eq!(status.exit_code(), code, "{signal}");
+        } else {
+            assert!(!status.success(), "{signal}");
+        }
+        assert_restored(&session);
+        let output = String::from_utf8_lossy(&session.output()).into_owned();
+        assert!(
+            output.ends_with("\u{1b}[?1049l"),
+            "{signal}: mouse off, cursor shown, screen left"
+        );
+        assert!(
+            output.contains("\u{1b}[?1000l"),
+            "{signal}: mouse reporting off"
+        );
     }
 }
 

@@ -6,6 +6,7 @@
 //! SIGTERM, SIGHUP and SIGINT.
 
 mod events;
+mod fatal;
 mod frame;
 mod keys;
 mod steady;
@@ -34,7 +35,9 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, style};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGWINCH,
+};
 use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, update};
@@ -62,6 +65,7 @@ pub fn run(launch: Launch) -> io::Result<()> {
     // crossterm's own NO_COLOR handling resets every style on each colour
     // change (erasing bold and reverse); the theme honours NO_COLOR instead.
     style::force_color_output(true);
+    fatal::install();
     watch_signals();
     install_panic_hook();
     let result = session(launch);
@@ -81,9 +85,10 @@ pub(crate) fn take_resumed() -> bool {
     RESUMED.swap(false, Ordering::SeqCst)
 }
 
-/// Signals, from a thread of their own. SIGTERM, SIGHUP and SIGINT end the
-/// viewer: the terminal is restored and the exit code is 128 + the
-/// signal's number. The event loop cannot be relied on to notice: when the
+/// Signals, from a thread of their own. SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+/// SIGUSR1, SIGUSR2 and SIGALRM end the viewer: the terminal is restored
+/// and the exit code is 128 + the signal's number (crashes and aborts:
+/// [`fatal`]). The event loop cannot be relied on to notice: when the
 /// terminal hangs up, crossterm's read spins on the dead device and never
 /// returns. SIGTSTP (`kill -TSTP`, and Ctrl-z, which the loop turns into
 /// one) suspends it as a shell's job: the terminal is restored, the
@@ -92,7 +97,9 @@ pub(crate) fn take_resumed() -> bool {
 fn watch_signals() {
     // Without the thread, the signals keep their default action, which
     // still ends (or stops) the process.
-    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]) else {
+    let Ok(mut signals) = Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGTSTP,
+    ]) else {
         return;
     };
     std::thread::spawn(move || {
