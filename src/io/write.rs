@@ -118,9 +118,9 @@ pub fn write_atomically(
 /// error.
 fn resolved(path: &Path) -> Result<PathBuf, String> {
     match fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|_| "it is a symlink to nothing".to_string())
-        }
+        Ok(metadata) if metadata.file_type().is_symlink() => fs::canonicalize(path).map_err(|_| {
+            "it is a symlink that does not lead to a file; use -o - for standard output".to_string()
+        }),
         _ => Ok(path.to_path_buf()),
     }
 }
