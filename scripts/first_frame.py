@@ -30,9 +30,9 @@ HELP_MARKER = b" Keys "
 TIMEOUT_SECONDS = 30.0
 
 
-def first_frame(command, columns, rows, first_key=False):
-    """One run: seconds from spawn to the marker, and peak RSS in KiB."""
-    marker = HELP_MARKER if first_key else MARKER
+def spawn_in_terminal(command, columns, rows, env=None):
+    """Starts `command` in a new pseudo-terminal of `columns` x `rows`;
+    the process, the terminal's leader side, and the time it started."""
     leader, follower = os.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     started = time.perf_counter()
@@ -42,9 +42,16 @@ def first_frame(command, columns, rows, first_key=False):
         stdout=follower,
         stderr=follower,
         start_new_session=True,
-        env=dict(os.environ, TERM="xterm-256color"),
+        env=dict(os.environ, TERM="xterm-256color", **(env or {})),
     )
     os.close(follower)
+    return process, leader, started
+
+
+def first_frame(command, columns, rows, first_key=False):
+    """One run: seconds from spawn to the marker, and peak RSS in KiB."""
+    marker = HELP_MARKER if first_key else MARKER
+    process, leader, started = spawn_in_terminal(command, columns, rows)
     if first_key:
         os.write(leader, b"?")
     seen = b""

@@ -15,16 +15,15 @@ usage: frames.py BINARY [FILE] [--size COLSxROWS] [--keys N] [--key j]
 """
 
 import argparse
-import fcntl
 import os
 import select
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
+
+from first_frame import spawn_in_terminal
 
 SILENCE = 0.05
 TIMEOUT = 10.0
@@ -73,18 +72,9 @@ def read_until_silence(leader, started):
 
 
 def measure(command, columns, rows, before_keys, key, count):
-    leader, follower = os.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        start_new_session=True,
-        env=dict(os.environ, TERM="xterm-256color", LESS="", NO_COLOR=""),
+    process, leader, started = spawn_in_terminal(
+        command, columns, rows, env={"LESS": "", "NO_COLOR": ""}
     )
-    os.close(follower)
     first_bytes, first_time = read_until_silence(leader, started)
     for setup in before_keys:
         os.write(leader, setup)

@@ -45,13 +45,8 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     };
     match &args.out {
         Some(path) => {
-            let existing = if args.force {
-                Existing::Replace
-            } else {
-                Existing::Refuse
-            };
             let inputs: Vec<&Path> = args.compared.file.as_deref().into_iter().collect();
-            write_output(path, text.as_bytes(), existing, &inputs)?;
+            write_output(path, text.as_bytes(), Existing::forced(args.force), &inputs)?;
         }
         None => write_stdout(text.as_bytes())?,
     }

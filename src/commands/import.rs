@@ -96,13 +96,8 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     let text = render(&draft);
     match &args.output {
         Some(path) => {
-            let existing = if args.force {
-                Existing::Replace
-            } else {
-                Existing::Refuse
-            };
             let inputs = [args.left.as_path(), args.right.as_path()];
-            write_output(path, text.as_bytes(), existing, &inputs)?;
+            write_output(path, text.as_bytes(), Existing::forced(args.force), &inputs)?;
         }
         None => write_stdout(text.as_bytes())?,
     }

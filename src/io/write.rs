@@ -22,6 +22,17 @@ pub enum Existing {
     Refuse,
 }
 
+impl Existing {
+    /// What `--force` says.
+    pub fn forced(force: bool) -> Existing {
+        if force {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        }
+    }
+}
+
 /// Where a command's result goes: `-` is standard output.
 pub fn write_output(
     path: &Path,
