@@ -190,3 +190,20 @@ fn a_reload_error_in_the_status_line() {
     );
     assert_snapshot!("reload_error_100x30", text);
 }
+
+#[test]
+fn the_status_line_at_80_by_24_always_shows_the_way_to_the_help() {
+    for keys in ["", "4", "9", "3"] {
+        let mut app = builtin_app(80, 24);
+        press(&mut app, keys);
+        let shown = screen(&app);
+        let status = shown.lines().last().expect("a status line");
+        assert!(
+            status.contains("? help  q quit"),
+            "after {keys:?}: {status}"
+        );
+        if keys == "4" {
+            insta::assert_snapshot!("status_80x24_long_label", status);
+        }
+    }
+}

@@ -59,22 +59,37 @@ const PANES: &[Binding] = &[
         what: "sidebar: previous topic; pane: one row up",
     },
     Binding {
+        keys: Keys::These(&[Key::char('e'), Key::ctrl('e')], Action::RowDown),
+        what: "the pane read: one row down (as in less)",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('y'), Key::ctrl('y')], Action::RowUp),
+        what: "the pane read: one row up",
+    },
+    Binding {
         keys: Keys::These(
-            &[Key::plain(KeyCode::PageDown), Key::char(' ')],
+            &[
+                Key::plain(KeyCode::PageDown),
+                Key::char(' '),
+                Key::ctrl('f'),
+            ],
             Action::PageDown,
         ),
         what: "one page down",
     },
     Binding {
-        keys: Keys::These(&[Key::plain(KeyCode::PageUp)], Action::PageUp),
+        keys: Keys::These(
+            &[Key::plain(KeyCode::PageUp), Key::char('b'), Key::ctrl('b')],
+            Action::PageUp,
+        ),
         what: "one page up",
     },
     Binding {
-        keys: Keys::These(&[Key::ctrl('d')], Action::HalfPageDown),
+        keys: Keys::These(&[Key::ctrl('d'), Key::char('d')], Action::HalfPageDown),
         what: "half a page down",
     },
     Binding {
-        keys: Keys::These(&[Key::ctrl('u')], Action::HalfPageUp),
+        keys: Keys::These(&[Key::ctrl('u'), Key::char('u')], Action::HalfPageUp),
         what: "half a page up",
     },
     Binding {
@@ -154,7 +169,10 @@ const GLOBAL: &[Binding] = &[
         what: "the selected topic's teaching note, in full",
     },
     Binding {
-        keys: Keys::These(&[Key::char('?')], Action::ToggleHelp),
+        keys: Keys::These(
+            &[Key::char('?'), Key::char('h'), Key::plain(KeyCode::F(1))],
+            Action::ToggleHelp,
+        ),
         what: "this help",
     },
     Binding {
@@ -273,6 +291,16 @@ mod tests {
             Some(Action::FocusPrevious)
         );
         assert_eq!(press(Key::ctrl('d')), Some(Action::HalfPageDown));
+        // The paging keys of less.
+        assert_eq!(press(Key::char('b')), Some(Action::PageUp));
+        assert_eq!(press(Key::ctrl('b')), Some(Action::PageUp));
+        assert_eq!(press(Key::ctrl('f')), Some(Action::PageDown));
+        assert_eq!(press(Key::char('d')), Some(Action::HalfPageDown));
+        assert_eq!(press(Key::char('u')), Some(Action::HalfPageUp));
+        assert_eq!(press(Key::char('e')), Some(Action::RowDown));
+        assert_eq!(press(Key::char('y')), Some(Action::RowUp));
+        assert_eq!(press(Key::char('h')), Some(Action::ToggleHelp));
+        assert_eq!(press(Key::plain(KeyCode::F(1))), Some(Action::ToggleHelp));
         assert_eq!(press(Key::char('3')), Some(Action::Digit(3)));
         assert_eq!(press(Key::char('0')), Some(Action::Digit(0)));
         assert_eq!(press(Key::ctrl('3')), None);
@@ -324,6 +352,6 @@ mod tests {
             );
         }
         assert!(rows.iter().any(|(keys, _)| keys == "0–9"));
-        assert!(rows.iter().any(|(keys, _)| keys == "PgDn Space"));
+        assert!(rows.iter().any(|(keys, _)| keys == "PgDn Space Ctrl-f"));
     }
 }

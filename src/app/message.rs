@@ -19,6 +19,11 @@ pub enum Action {
     Up,
     /// Sidebar: the next topic; pane: one row down.
     Down,
+    /// The pane read (focused, or last read): one row down, whatever has
+    /// the focus.
+    RowDown,
+    /// The pane read: one row up.
+    RowUp,
     PageUp,
     PageDown,
     HalfPageUp,

@@ -8,7 +8,7 @@ use super::navigation::{
     set_focus,
 };
 use super::presentation::{self, Presentation};
-use super::view::{complete_layout, relayout, resize};
+use super::view::{complete_layout, leader, relayout, resize};
 use super::{Action, App, Focus, Message, Order, Overlay, Side, overlay, reload, search};
 use crate::document::normalize::visible_stand_in;
 
@@ -100,6 +100,8 @@ fn panes_command(app: &mut App, action: Action) {
             Focus::Sidebar => select_and_jump(app, app.selected + 1),
             Focus::Pane(side) => scroll_by(app, side, 1),
         },
+        Action::RowDown => scroll_by(app, leader(app), 1),
+        Action::RowUp => scroll_by(app, leader(app), -1),
         Action::PageUp => scroll_pages(app, -1, 1),
         Action::PageDown => scroll_pages(app, 1, 1),
         Action::HalfPageUp => scroll_pages(app, -1, 2),
@@ -255,8 +257,8 @@ fn presentation_command(app: &mut App, action: Action) {
                 slide.new_topic();
             }
         }
-        Action::Up => slide.scroll = slide.scroll.saturating_sub(1),
-        Action::Down => slide.scroll += 1,
+        Action::Up | Action::RowUp => slide.scroll = slide.scroll.saturating_sub(1),
+        Action::Down | Action::RowDown => slide.scroll += 1,
         Action::Top => slide.scroll = 0,
         Action::Bottom => slide.scroll = usize::MAX,
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
@@ -355,8 +357,8 @@ fn overlay_command(app: &mut App, action: Action) {
     let last = app.overlay_rows.len().saturating_sub(page);
     let scroll = app.overlay_scroll;
     app.overlay_scroll = match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll + 1,
+        Action::Up | Action::RowUp => scroll.saturating_sub(1),
+        Action::Down | Action::RowDown => scroll + 1,
         Action::PageUp => scroll.saturating_sub(page),
         Action::PageDown => scroll + page,
         Action::HalfPageUp => scroll.saturating_sub(page / 2),

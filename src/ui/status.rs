@@ -11,6 +11,10 @@ use crate::app::{App, Order};
 use crate::layout::wrap::{display_width, truncate};
 
 const HINTS: &str = "Tab focus  / search  f filter  t order  ? help  q quit ";
+/// The hints when there is less room: the way to the others.
+const SHORT_HINTS: &str = "? help  q quit ";
+/// The columns of the topic's label kept before the hints give way.
+const ABOUT_AT_LEAST: usize = 16;
 const PROMPT_HINTS: &str = "Enter keep  Esc cancel ";
 
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -79,13 +83,22 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     };
     let room = width.saturating_sub(usize::from(x - area.x));
-    let about_room = room.saturating_sub(right_hints(
-        buf,
-        area,
-        HINTS,
-        display_width(&mode) + display_width(&about),
-        theme,
-    ));
+    // The full hints when they fit beside the topic; else the short ones,
+    // the label cut to make room, so that `? help` is always there.
+    let about_width = display_width(&about);
+    let hints = if about_width + display_width(HINTS) + 2 <= room {
+        Some(HINTS)
+    } else {
+        Some(SHORT_HINTS)
+            .filter(|hints| about_width.min(ABOUT_AT_LEAST) + display_width(hints) + 2 <= room)
+    };
+    let about_room = match hints {
+        Some(hints) => {
+            let used = right_hints(buf, area, hints, 0, theme);
+            room.saturating_sub(used + 2)
+        }
+        None => room,
+    };
     let style = if urgent {
         theme.status_key()
     } else {
