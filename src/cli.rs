@@ -10,6 +10,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::commands::check::CheckArgs;
 use crate::commands::export::ExportArgs;
 use crate::commands::import::ImportArgs;
+use crate::commands::init::InitArgs;
 use crate::commands::print::PrintArgs;
 use crate::commands::topics::TopicsArgs;
 use crate::commands::view::ViewArgs;
@@ -48,6 +49,8 @@ pub enum Command {
     Print(PrintArgs),
     /// Make a readout file from two plain-text readouts, a passage per paragraph.
     Import(ImportArgs),
+    /// Write a readout file to start from (the built-in one), to edit.
+    Init(InitArgs),
 }
 
 /// Parses the command line and runs the command; the process's exit code.
@@ -62,6 +65,7 @@ pub fn run() -> ExitCode {
         Some(Command::Topics(args)) => commands::topics::run(args),
         Some(Command::Print(args)) => commands::print::run(args),
         Some(Command::Import(args)) => commands::import::run(args),
+        Some(Command::Init(args)) => commands::init::run(args),
         None => commands::view::run(&cli.view),
     };
     match result {

@@ -316,3 +316,27 @@ fn an_interrupted_write_leaves_no_temporary_file() {
         "the interrupt came while a temporary file was there"
     );
 }
+
+#[test]
+fn init_writes_a_file_to_start_from_and_never_replaces_one_unasked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = readouts_in(dir.path(), &["init"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("wrote readout.toml"));
+    let check = readouts_in(dir.path(), &["check", "readout.toml"]);
+    assert_eq!(check.status.code(), Some(0), "the file is valid");
+    std::fs::write(dir.path().join("readout.toml"), "mine").expect("edited");
+    let again = readouts_in(dir.path(), &["init"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("pass --force to replace it"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("readout.toml")).expect("kept"),
+        "mine"
+    );
+    let forced = readouts_in(dir.path(), &["init", "readout.toml", "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("readout.toml")).expect("new"),
+        "mine"
+    );
+}

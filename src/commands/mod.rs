@@ -7,6 +7,7 @@ pub mod check;
 pub mod compared;
 pub mod export;
 pub mod import;
+pub mod init;
 pub mod print;
 pub mod topics;
 pub mod view;
