@@ -76,6 +76,19 @@ fn assert_side_by_side(app: &App, topic: usize, context: &str) {
     assert_eq!(rows[0], rows[1], "{context}: topic {topic} side by side");
 }
 
+/// Both first passages of a topic drawn on the pane's top row.
+fn assert_on_the_top_row(app: &App, topic: usize, context: &str) {
+    let buffer = draw(app, &Theme::monochrome());
+    for side in Side::BOTH {
+        let passage = app.passages_of(side, topic)[0];
+        assert_eq!(
+            row_of_passage(app, &buffer, side, passage),
+            Some(0),
+            "{context}: {side:?} on the top row"
+        );
+    }
+}
+
 fn shared(app: &App, topic: usize) -> bool {
     Side::BOTH.into_iter().all(|side| app.mentions(side, topic))
 }
@@ -91,15 +104,7 @@ fn every_jump_to_a_shared_topic_puts_both_passages_on_the_top_row() {
                     continue;
                 }
                 let context = format!("{name} at {width}×{height}, jump to {}", topic + 1);
-                let buffer = draw(&app, &Theme::monochrome());
-                for side in Side::BOTH {
-                    let passage = app.passages_of(side, topic)[0];
-                    assert_eq!(
-                        row_of_passage(&app, &buffer, side, passage),
-                        Some(0),
-                        "{context}: {side:?} on the top row"
-                    );
-                }
+                assert_on_the_top_row(&app, topic, &context);
                 assert!(
                     app.anchors().iter().any(|a| a.topic == topic),
                     "{context}: the topic is an anchor"
@@ -270,15 +275,7 @@ fn a_resize_keeps_the_passage_at_the_top() {
         update(&mut app, Action::JumpToTopic(topic));
         for (width, height) in [(80, 24), (200, 50), (120, 35)] {
             resize(&mut app, width, height);
-            let buffer = draw(&app, &Theme::monochrome());
-            for side in Side::BOTH {
-                let passage = app.passages_of(side, topic)[0];
-                assert_eq!(
-                    row_of_passage(&app, &buffer, side, passage),
-                    Some(0),
-                    "{name} resized to {width}×{height}: {side:?}"
-                );
-            }
+            assert_on_the_top_row(&app, topic, &format!("{name} resized to {width}×{height}"));
         }
     }
 }

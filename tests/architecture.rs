@@ -76,13 +76,7 @@ fn named_paths(module: &str, code: &str) -> Vec<String> {
             if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            let path: String = rest
-                .chars()
-                .take_while(|c| {
-                    c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == ':'
-                })
-                .collect();
-            let path = path.trim_end_matches(':');
+            let path = module_path_at(rest);
             let full = if base.is_empty() {
                 path.to_string()
             } else if path.is_empty() {
@@ -99,14 +93,7 @@ fn named_paths(module: &str, code: &str) -> Vec<String> {
                 let end = group.find('}').unwrap_or(group.len());
                 let inner_base = paths.last().cloned().unwrap_or_default();
                 for item in group[..end].split(',') {
-                    let item = item.trim();
-                    let name: String = item
-                        .chars()
-                        .take_while(|c| {
-                            c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == ':'
-                        })
-                        .collect();
-                    let name = name.trim_end_matches(':');
+                    let name = module_path_at(item.trim());
                     if !name.is_empty() && name != "self" {
                         paths.push(if inner_base.is_empty() {
                             name.to_string()
@@ -119,6 +106,15 @@ fn named_paths(module: &str, code: &str) -> Vec<String> {
         }
     }
     paths
+}
+
+/// The `::`-joined lowercase names a text starts with (`a::b` of
+/// `a::b::{C}`), without a trailing `::`.
+fn module_path_at(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == ':'))
+        .unwrap_or(text.len());
+    text[..end].trim_end_matches(':')
 }
 
 /// What `super` names in a module: its parent.
