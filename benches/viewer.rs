@@ -15,7 +15,10 @@ use ratatui::backend::TestBackend;
 use readouts::app::{Action, App, Message, Side, update};
 use readouts::document::builtin;
 use readouts::document::load::load_str;
-use readouts::ui::{theme::Theme, view};
+use readouts::ui::{
+    theme::{Palette, Theme},
+    view,
+};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 50;
@@ -56,7 +59,7 @@ fn open(text: &str) -> (App, Terminal<TestBackend>) {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| view(frame, app, &Theme::colored()))
+        .draw(|frame| view(frame, app, &Theme::colored(Palette::Dark)))
         .expect("drawing into a test backend succeeds");
 }
 

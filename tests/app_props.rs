@@ -15,7 +15,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use readouts::app::{Action, App, Message, Side, update};
 use readouts::document::{Document, Pair};
-use readouts::ui::{self, theme::Theme};
+use readouts::ui::{
+    self,
+    theme::{Palette, Theme},
+};
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -148,7 +151,7 @@ fn run(
     color: bool,
 ) -> Result<(), TestCaseError> {
     let theme = if color {
-        Theme::colored()
+        Theme::colored(Palette::Dark)
     } else {
         Theme::monochrome()
     };

@@ -14,7 +14,7 @@ use readouts::app::{App, Focus, Message, Side, update};
 use readouts::document::load::load_str;
 use readouts::document::{Document, Pair};
 use readouts::terminal::{EventSource, run_loop};
-use readouts::ui::theme::Theme;
+use readouts::ui::theme::{Palette, Theme};
 
 /// A readout file with `topics` topics and `passages` passages a side; each
 /// passage names its number and side, and carries one topic in turn.
@@ -193,7 +193,14 @@ fn run_scripted(app: &mut App, events: Vec<Event>) {
     let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
     let mut script = Script(events.into());
-    run_loop(&mut terminal, app, &Theme::colored(), &mut script, None).expect("runs");
+    run_loop(
+        &mut terminal,
+        app,
+        &Theme::colored(Palette::Dark),
+        &mut script,
+        None,
+    )
+    .expect("runs");
 }
 
 fn key(code: KeyCode) -> Event {

@@ -17,7 +17,7 @@ use pty::{Requests, Session};
 use readouts::app::App;
 use readouts::document::Document;
 use readouts::document::load::load_str;
-use readouts::ui::theme::Theme;
+use readouts::ui::theme::{Palette, Theme};
 use support::{readouts, text};
 
 const FIXTURES: [&str; 4] = [
@@ -123,7 +123,7 @@ fn controls_show_as_visible_symbols_in_print() {
 
 /// The screen of `app` as rows of text, trailing blanks left out.
 fn expected_rows(app: &App) -> Vec<String> {
-    buffer_text(&draw(app, &Theme::colored()))
+    buffer_text(&draw(app, &Theme::colored(Palette::Dark)))
         .lines()
         .map(|line| line.trim_end().to_string())
         .collect()

@@ -20,7 +20,7 @@ use readouts::app::{App, Side};
 use readouts::document::Document;
 use readouts::document::load::load_str;
 use readouts::layout::screen::{MIN_WIDTH, inner};
-use readouts::ui::theme::Theme;
+use readouts::ui::theme::{Palette, Theme};
 use unicode_width::UnicodeWidthStr;
 
 const FIXTURE: &str = "tests/fixtures/wide/scripts.toml";
@@ -57,7 +57,7 @@ fn assert_bordered(buffer: &Buffer, area: Rect, what: &str) {
 }
 
 fn assert_borders_in_place(app: &App, what: &str) {
-    let buffer = draw(app, &Theme::colored());
+    let buffer = draw(app, &Theme::colored(Palette::Dark));
     let screen = app.view().and_then(|view| view.screen).expect("laid out");
     if let Some(sidebar) = screen.sidebar {
         assert_bordered(&buffer, sidebar, &format!("{what}, sidebar"));
@@ -112,7 +112,7 @@ fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
 /// of text once, as it first comes into view.
 fn text_scrolled_through(app: &mut App, side: Side) -> String {
     let area = inner(app.pane_area(side).expect("laid out"));
-    let buffer = draw(app, &Theme::colored());
+    let buffer = draw(app, &Theme::colored(Palette::Dark));
     let mut text: String = (area.y..area.bottom())
         .map(|y| row_text(&buffer, area, y))
         .collect();
@@ -123,7 +123,7 @@ fn text_scrolled_through(app: &mut App, side: Side) -> String {
             return text;
         }
         assert_eq!(app.offset(side), before + 1, "scrolls a row at a time");
-        let buffer = draw(app, &Theme::colored());
+        let buffer = draw(app, &Theme::colored(Palette::Dark));
         text.push_str(&row_text(&buffer, area, area.bottom() - 1));
     }
 }

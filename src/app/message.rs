@@ -2,6 +2,7 @@
 //! the mouse, as the keymap reads them) and what the system reports (a new
 //! size, a layout made off the input path, the file on disk).
 
+use super::SyncMode;
 use crate::document::Document;
 use crate::layout::pane::PaneLayout;
 
@@ -40,6 +41,8 @@ pub enum Action {
     NextTopic,
     PreviousTopic,
     CycleSync,
+    /// How the panes move together, as the command line or config chose.
+    SetSync(SyncMode),
     /// Show only the selected topic's passages, or everything again.
     ToggleFilter,
     /// Source order ↔ by topic.

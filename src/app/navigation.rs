@@ -282,12 +282,12 @@ fn topic_passage_in_view(app: &App, view: &View, side: Side, topic: usize) -> bo
 }
 
 /// `s`: the next sync mode, each pane keeping the text at its top.
-pub(super) fn cycle_sync(app: &mut App) {
+pub(super) fn set_sync(app: &mut App, mode: SyncMode) {
     let rows = app
         .view
         .as_ref()
         .map(|view| Side::BOTH.map(|side| view.layout_row(side, app.offsets[side.index()])));
-    app.sync = app.sync.next();
+    app.sync = mode;
     view::refresh(app);
     if let (Some(rows), Some(view)) = (rows, &app.view) {
         app.offsets = Side::BOTH.map(|side| view.padded_row(side, rows[side.index()]));

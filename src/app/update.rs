@@ -4,8 +4,8 @@
 //! its own that names every command.
 
 use super::navigation::{
-    cycle_sync, jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, select_and_jump,
-    set_focus,
+    jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, select_and_jump, set_focus,
+    set_sync,
 };
 use super::presentation::{self, Presentation};
 use super::view::{complete_layout, leader, relayout, resize};
@@ -129,7 +129,8 @@ fn panes_command(app: &mut App, action: Action) {
         }
         Action::NextTopic => step_topic(app, true),
         Action::PreviousTopic => step_topic(app, false),
-        Action::CycleSync => cycle_sync(app),
+        Action::CycleSync => set_sync(app, app.sync.next()),
+        Action::SetSync(mode) => set_sync(app, mode),
         Action::ToggleFilter => {
             app.band = None;
             app.filter = match app.filter {
@@ -276,6 +277,7 @@ fn presentation_command(app: &mut App, action: Action) {
         | Action::HalfPageDown
         | Action::Activate
         | Action::CycleSync
+        | Action::SetSync(_)
         | Action::ToggleFilter
         | Action::ToggleOrder
         | Action::StartSearch
@@ -385,6 +387,7 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::NextTopic
         | Action::PreviousTopic
         | Action::CycleSync
+        | Action::SetSync(_)
         | Action::ToggleFilter
         | Action::ToggleOrder
         | Action::StartSearch

@@ -3,17 +3,18 @@
 
 use std::io::IsTerminal;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::Failure;
 use super::compared::Compared;
 use super::print::{self, ColorChoice, PrintArgs};
+use crate::app::SyncMode;
 use crate::document::diagnostic::Diagnostic;
 use crate::io::read::is_stdin;
 use crate::io::write::note;
 use crate::io::{no_color, term_can_draw};
 use crate::terminal::{self, Launch};
-use crate::ui::theme::Theme;
+use crate::ui::theme::{Palette, Theme};
 
 /// The viewer's arguments.
 #[derive(Debug, Args)]
@@ -29,6 +30,58 @@ pub struct ViewArgs {
     /// Leave the mouse to the terminal (its own text selection).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Colours for a dark or a light background; `auto` asks the terminal
+    /// for its background (dark when it does not say).
+    #[arg(long, value_enum, value_name = "THEME", default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
+    /// How the panes move together at the start (`s` changes it).
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = SyncChoice::Aligned)]
+    pub sync: SyncChoice,
+}
+
+/// The palette asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    Auto,
+    Dark,
+    Light,
+}
+
+/// How the panes move together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SyncChoice {
+    /// Through the passages of the shared topics.
+    Aligned,
+    /// The same row on both sides.
+    Lockstep,
+    /// Each pane on its own.
+    Independent,
+}
+
+impl From<SyncChoice> for SyncMode {
+    fn from(choice: SyncChoice) -> SyncMode {
+        match choice {
+            SyncChoice::Aligned => SyncMode::Aligned,
+            SyncChoice::Lockstep => SyncMode::Lockstep,
+            SyncChoice::Independent => SyncMode::Independent,
+        }
+    }
+}
+
+/// The theme: none of the colours with `NO_COLOR`; else the palette chosen,
+/// or the one that reads best on the background the terminal reports.
+fn theme(choice: ThemeChoice) -> Theme {
+    if no_color() {
+        return Theme::monochrome();
+    }
+    let palette = match choice {
+        ThemeChoice::Dark => Palette::Dark,
+        ThemeChoice::Light => Palette::Light,
+        ThemeChoice::Auto => terminal::background()
+            .map(Palette::for_background)
+            .unwrap_or(Palette::Dark),
+    };
+    Theme::colored(palette)
 }
 
 pub fn run(args: &ViewArgs) -> Result<(), Failure> {
@@ -71,9 +124,10 @@ fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
         document,
         pair,
         topic,
-        theme: Theme::new(no_color()),
+        theme: theme(args.theme),
         present: args.present,
         mouse: !args.no_mouse,
+        sync: args.sync.into(),
         watch,
     })
 }

@@ -40,7 +40,7 @@ use signal_hook::consts::{
 };
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, update};
+use crate::app::{Action, App, SyncMode, update};
 use crate::document::{Document, Pair};
 use crate::ui::theme::Theme;
 
@@ -57,6 +57,23 @@ pub struct Launch {
     pub mouse: bool,
     /// The file to reload when it changes on disk.
     pub watch: Option<PathBuf>,
+    /// How the panes move together at the start.
+    pub sync: SyncMode,
+}
+
+/// The terminal's background colour, when it answers the question (OSC 11)
+/// quickly; asked before the viewer takes the terminal over.
+pub fn background() -> Option<[u8; 3]> {
+    let options = {
+        let mut options = terminal_colorsaurus::QueryOptions::default();
+        // Terminals that cannot answer say so at once (they answer the
+        // device-attributes query sent after it); this bounds a slow link.
+        options.timeout = std::time::Duration::from_millis(200);
+        options
+    };
+    let color = terminal_colorsaurus::background_color(options).ok()?;
+    let (r, g, b) = color.scale_to_8bit();
+    Some([r, g, b])
 }
 
 /// Runs the viewer in the real terminal until the user quits (or a signal
@@ -141,6 +158,7 @@ fn session(launch: Launch) -> io::Result<()> {
         present,
         mouse,
         watch,
+        sync,
     } = launch;
     enter(mouse)?;
     let backend = SteadyColumns::new(CrosstermBackend::new(FrameWriter::stdout()?));
@@ -161,6 +179,9 @@ fn session(launch: Launch) -> io::Result<()> {
     } else {
         App::opening(document, pair, size.width, size.height)
     };
+    if sync != app.sync {
+        update(&mut app, Action::SetSync(sync));
+    }
     if let Some(topic) = topic {
         update(&mut app, Action::JumpToTopic(topic));
     }

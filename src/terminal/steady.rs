@@ -310,7 +310,10 @@ mod tests {
     use crate::app::{Action, App, update};
     use crate::document::load::load_str;
     use crate::document::{Pair, builtin};
-    use crate::ui::{self, theme::Theme};
+    use crate::ui::{
+        self,
+        theme::{Palette, Theme},
+    };
 
     #[test]
     fn a_grapheme_is_uneven_when_its_characters_add_up_to_another_width() {
@@ -417,7 +420,7 @@ mod tests {
         for (width, height) in [(100, 20), (200, 30), (80, 12)] {
             let mut app = App::new(document.clone(), Pair { left: 0, right: 1 }, width, height);
             let mut screen = Screen::new(width, height);
-            let theme = Theme::colored();
+            let theme = Theme::colored(Palette::Dark);
             let first = screen.draw(|frame| ui::view(frame, &app, &theme));
             let mut scrolled = Vec::new();
             let steps = [
@@ -491,7 +494,7 @@ mod tests {
         let mut written = Vec::new();
         for _ in 0..3 {
             terminal
-                .draw(|frame| ui::view(frame, &app, &Theme::colored()))
+                .draw(|frame| ui::view(frame, &app, &Theme::colored(Palette::Dark)))
                 .expect("drawn");
             written.push(count.get());
         }

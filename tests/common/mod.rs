@@ -10,7 +10,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use readouts::app::{App, Message, update};
 use readouts::document::load::load_str;
 use readouts::document::{Document, builtin};
-use readouts::ui::{self, theme::Theme};
+use readouts::ui::{
+    self,
+    theme::{Palette, Theme},
+};
 
 pub fn builtin_document() -> Document {
     load_str(builtin::NAME, builtin::TEXT)
@@ -90,7 +93,7 @@ pub fn draw(app: &App, theme: &Theme) -> Buffer {
 
 /// The screen as text: one line per row, wide characters once.
 pub fn screen(app: &App) -> String {
-    buffer_text(&draw(app, &Theme::colored()))
+    buffer_text(&draw(app, &Theme::colored(Palette::Dark)))
 }
 
 pub fn buffer_text(buffer: &Buffer) -> String {
