@@ -191,6 +191,12 @@ fn is_uneven(symbol: &str) -> bool {
     summed != usize::from(symbol.cell_width())
 }
 
+impl<W: Write> super::Clipboard for SteadyColumns<W> {
+    fn set_clipboard(&mut self, text: &str) -> io::Result<()> {
+        Write::write_all(&mut self.inner, super::osc52(text).as_bytes())
+    }
+}
+
 impl<W: Write> Backend for SteadyColumns<W> {
     type Error = io::Error;
 
