@@ -2,6 +2,7 @@
 //! or one HTML page) and the coverage table (text or JSON). Pure functions
 //! from a loaded document to text; the commands write the text out.
 
+pub mod commonmark;
 pub mod html;
 pub mod json;
 pub mod markdown;
