@@ -11,20 +11,18 @@ use super::{
 use crate::document::Passage;
 use crate::document::Side;
 
+/// File text inside a line, next to the renderer's own markup.
 fn escape(text: &str) -> String {
     commonmark::escape(text, Position::Inline)
 }
 
+/// An ATX heading of file text.
 fn heading(level: usize, text: &str) -> String {
     format!(
         "{} {}",
         "#".repeat(level),
         commonmark::escape(text, Position::Heading)
     )
-}
-
-fn escape_paragraph(text: &str) -> String {
-    commonmark::escape(text, Position::Paragraph)
 }
 
 /// Normalised text after the renderer's own lead on a line (`**K1** `,
@@ -48,7 +46,7 @@ fn after_lead(text: &str, separator: &str) -> String {
 /// Normalised text as Markdown paragraphs, a blank line between them.
 fn block(text: &str) -> String {
     paragraphs(text)
-        .map(escape_paragraph)
+        .map(|paragraph| commonmark::escape(paragraph, Position::Paragraph))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
