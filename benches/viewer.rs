@@ -132,11 +132,11 @@ fn search(c: &mut Criterion) {
                 let (mut app, terminal) = open(text());
                 update(&mut app, Action::StartSearch);
                 for c in "harbou".chars() {
-                    update(&mut app, Action::SearchInput(c));
+                    update(&mut app, Action::TypeChar(c));
                 }
                 (app, terminal)
             });
-            let typed = [Action::SearchInput('r'), Action::SearchBackspace];
+            let typed = [Action::TypeChar('r'), Action::EraseChar];
             b.iter(|| {
                 update(app, typed[keys % 2].clone());
                 keys += 1;

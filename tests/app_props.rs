@@ -102,7 +102,7 @@ fn apply(app: &mut App, step: Step, other: &mut Document) {
         Step::Act(message) => Some(message),
         Step::Reload => {
             let next = std::mem::replace(other, app.document().clone());
-            Some(Message::Reloaded(Box::new(next)))
+            Some(Message::Reloaded(Box::new(next), String::new()))
         }
     };
     if let Some(action) = action {

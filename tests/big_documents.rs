@@ -277,7 +277,10 @@ fn a_layout_made_for_an_old_size_or_an_old_text_is_not_shown() {
     // The file changed while the rest of the old one was laid out.
     let mut app = App::opening(load(3_000), pair, 120, 30);
     let job = app.layout_job().expect("the rest to lay out");
-    update(&mut app, Message::Reloaded(Box::new(load(2_000))));
+    update(
+        &mut app,
+        Message::Reloaded(Box::new(load(2_000)), String::new()),
+    );
     update(&mut app, job.run());
     assert_eq!(panes(&app), panes(&App::new(load(2_000), pair, 120, 30)));
     assert!(app.layout_job().is_none(), "nothing left to lay out");

@@ -19,7 +19,7 @@ fn topic(app: &App, id: &str) -> usize {
 fn typing_a_search_highlights_and_moves_to_the_first_match() {
     let mut app = small();
     press(&mut app, "/");
-    assert_eq!(app.input_mode(), InputMode::Search);
+    assert_eq!(app.input_mode(), InputMode::Prompt);
     press(&mut app, "nuclear");
     let search = app.search().expect("a search");
     assert_eq!(search.query, "nuclear");
@@ -275,7 +275,10 @@ fn a_reload_keeps_the_topic_and_the_place() {
     document.readouts[1].passages[0]
         .text
         .push_str(" An added sentence.");
-    update(&mut app, Message::Reloaded(Box::new(document)));
+    update(
+        &mut app,
+        Message::Reloaded(Box::new(document), String::new()),
+    );
     assert_eq!((app.selected(), app.offset(Side::Left)), before);
     assert!(app.reload_problem().is_none());
     assert!(
@@ -303,7 +306,10 @@ fn a_failed_reload_keeps_the_content_and_says_why_until_fixed() {
         "it stays while keys are pressed"
     );
     assert_eq!(app.document(), &before);
-    update(&mut app, Message::Reloaded(Box::new(builtin_document())));
+    update(
+        &mut app,
+        Message::Reloaded(Box::new(builtin_document()), String::new()),
+    );
     assert!(app.reload_problem().is_none());
 }
 
@@ -322,7 +328,10 @@ fn a_reload_that_drops_the_current_topic_falls_back_cleanly() {
             passage.topics.retain(|&t| t == 0);
         }
     }
-    update(&mut app, Message::Reloaded(Box::new(smaller)));
+    update(
+        &mut app,
+        Message::Reloaded(Box::new(smaller), String::new()),
+    );
     assert_eq!(app.selected(), 0);
     assert_eq!(app.filter(), None);
 }
@@ -366,7 +375,10 @@ fn the_info_view_counts_words_again_after_a_reload() {
     document.readouts[0].passages[0]
         .text
         .push_str(" one two three");
-    update(&mut app, Message::Reloaded(Box::new(document)));
+    update(
+        &mut app,
+        Message::Reloaded(Box::new(document), String::new()),
+    );
     press(&mut app, "ii");
     let after = words(&app);
     let count = |text: &str| text.parse::<usize>().expect("a number");

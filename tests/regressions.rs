@@ -38,7 +38,7 @@ fn control_characters_typed_into_a_search_are_searched_for_as_their_stand_ins() 
     let mut app = builtin_app(100, 30);
     press(&mut app, "/");
     for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
-        update(&mut app, Action::SearchInput(c));
+        update(&mut app, Action::TypeChar(c));
     }
     let query = &app.search().expect("a search").query;
     assert_eq!(query, "␛␇\\u{9b}\\u{202e}");
@@ -53,7 +53,10 @@ fn presentation_mode_in_a_terminal_too_narrow_for_a_quote() {
         resize(&mut app, width, 20);
         screen(&app);
         let document = app.document().clone();
-        update(&mut app, Message::Reloaded(Box::new(document)));
+        update(
+            &mut app,
+            Message::Reloaded(Box::new(document), String::new()),
+        );
         resize(&mut app, 100, 30);
         assert!(screen(&app).contains("1 / 9"));
     }

@@ -66,7 +66,7 @@ pub(super) fn copy_passage(app: &mut App) {
 }
 
 /// The first passage with a row in view, from the top of the pane.
-fn top_passage(app: &App, side: Side) -> Option<usize> {
+pub(super) fn top_passage(app: &App, side: Side) -> Option<usize> {
     let view = app.view.as_ref()?;
     let offset = app.offsets[side.index()];
     (offset..offset + app.text_height().max(1)).find_map(|row| match view.row(side, row)? {

@@ -141,6 +141,42 @@ const PANES: &[Binding] = &[
         what: "copy the passage at the top of the focused pane",
     },
     Binding {
+        keys: Keys::These(&[Key::char('}')], Action::NextPassage),
+        what: "the passage cursor: to the next passage of the pane",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('{')], Action::PreviousPassage),
+        what: "the passage cursor: to the previous passage",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('x')], Action::ToggleTag),
+        what: "put the selected topic on the cursor's passage, or take it off",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('+')], Action::NewTopic),
+        what: "a new topic (on the cursor's passage, if there is one)",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('R')], Action::RenameTopic),
+        what: "rename the selected topic",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('D')], Action::DeleteTopic),
+        what: "delete the selected topic and its tags (asks first)",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('U')], Action::Undo),
+        what: "undo an edit",
+    },
+    Binding {
+        keys: Keys::These(&[Key::ctrl('r')], Action::Redo),
+        what: "redo it",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('w')], Action::Save),
+        what: "save the edits to the file (keeps its comments and layout)",
+    },
+    Binding {
         keys: Keys::These(&[Key::char('p')], Action::TogglePresentation),
         what: "presentation mode, for a projector",
     },
@@ -241,7 +277,7 @@ const PRESENTATION: &[Binding] = &[
 /// The action a key stands for in the current input mode, if any.
 pub fn action_for(key: Key, mode: InputMode) -> Option<Action> {
     let table = match mode {
-        InputMode::Search => return search_prompt_action(key),
+        InputMode::Prompt => return search_prompt_action(key),
         InputMode::Presentation => PRESENTATION,
         InputMode::Normal => PANES,
     };
@@ -255,9 +291,9 @@ pub fn action_for(key: Key, mode: InputMode) -> Option<Action> {
 fn search_prompt_action(key: Key) -> Option<Action> {
     match key.code {
         KeyCode::Char('c') if key.ctrl => Some(Action::Interrupt),
-        KeyCode::Char(c) if !key.ctrl => Some(Action::SearchInput(c)),
-        KeyCode::Backspace => Some(Action::SearchBackspace),
-        KeyCode::Enter => Some(Action::SearchConfirm),
+        KeyCode::Char(c) if !key.ctrl => Some(Action::TypeChar(c)),
+        KeyCode::Backspace => Some(Action::EraseChar),
+        KeyCode::Enter => Some(Action::ConfirmInput),
         KeyCode::Esc => Some(Action::Close),
         _ => None,
     }
@@ -296,7 +332,7 @@ mod tests {
         assert_eq!(press(Key::char('q')), Some(Action::Quit));
         assert_eq!(press(Key::ctrl('c')), Some(Action::Interrupt));
         assert_eq!(press(Key::char('c')), Some(Action::CopyTopic));
-        assert_eq!(press(Key::char('x')), None);
+        assert_eq!(press(Key::char('X')), None);
         assert_eq!(press(Key::char('G')), Some(Action::Bottom));
         assert_eq!(press(Key::char('?')), Some(Action::ToggleHelp));
         assert_eq!(
@@ -327,9 +363,9 @@ mod tests {
 
     #[test]
     fn the_search_prompt_takes_characters() {
-        let key = |key| action_for(key, InputMode::Search);
-        assert_eq!(key(Key::char('q')), Some(Action::SearchInput('q')));
-        assert_eq!(key(Key::plain(KeyCode::Enter)), Some(Action::SearchConfirm));
+        let key = |key| action_for(key, InputMode::Prompt);
+        assert_eq!(key(Key::char('q')), Some(Action::TypeChar('q')));
+        assert_eq!(key(Key::plain(KeyCode::Enter)), Some(Action::ConfirmInput));
         assert_eq!(key(Key::plain(KeyCode::Esc)), Some(Action::Close));
         assert_eq!(key(Key::ctrl('c')), Some(Action::Interrupt));
     }

@@ -2,6 +2,8 @@
 //! the mouse, as the keymap reads them) and what the system reports (a new
 //! size, a layout made off the input path, the file on disk).
 
+use std::path::PathBuf;
+
 use super::SyncMode;
 use crate::document::Document;
 use crate::layout::pane::PaneLayout;
@@ -59,11 +61,28 @@ pub enum Action {
     Close,
     /// Open the search prompt.
     StartSearch,
-    /// Typed into the search prompt.
-    SearchInput(char),
-    SearchBackspace,
-    /// Enter in the search prompt.
-    SearchConfirm,
+    /// Typed into the search prompt or another prompt.
+    TypeChar(char),
+    EraseChar,
+    /// Enter in a prompt.
+    ConfirmInput,
+    /// The passage cursor to the next or previous passage of the focused
+    /// pane (shown from the first move).
+    NextPassage,
+    PreviousPassage,
+    /// Put the selected topic on the cursor's passage, or take it off.
+    ToggleTag,
+    /// Ask for a label and make a topic of it (on the cursor's passage).
+    NewTopic,
+    /// Ask for the selected topic's new label.
+    RenameTopic,
+    /// Delete the selected topic, once confirmed.
+    DeleteTopic,
+    /// Write the edits to the file (or, for the built-in readout and
+    /// standard input, to a new one).
+    Save,
+    Undo,
+    Redo,
     NextMatch,
     PreviousMatch,
     /// Into presentation mode, or back out of it.
@@ -105,8 +124,13 @@ pub enum Message {
     EndNumber,
     /// The file changed on disk; the new version is settling.
     Reloading,
-    /// The file changed on disk and loaded again.
-    Reloaded(Box<Document>),
+    /// The file changed on disk and loaded again: the document and the
+    /// text it was loaded from.
+    Reloaded(Box<Document>, String),
+    /// The edits were written: the text now in the file, and where.
+    Saved(String, PathBuf),
+    /// The edits could not be written: why.
+    SaveFailed(String),
     /// The file changed on disk but is not valid now: the problem.
     ReloadFailed(String),
 }

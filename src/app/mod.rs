@@ -4,6 +4,7 @@
 //! (`crate::terminal`) turns events into actions.
 
 pub mod copy;
+pub mod editing;
 mod folded;
 pub mod info;
 pub mod key;
@@ -89,8 +90,8 @@ pub enum Order {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputMode {
     Normal,
-    /// Typing a search query.
-    Search,
+    /// Typing into the status line: a search, or an answer to a prompt.
+    Prompt,
     Presentation,
 }
 
@@ -180,6 +181,19 @@ pub struct App {
     pub(crate) copied: Option<String>,
     /// How many copies were asked for.
     pub(crate) copies: u64,
+    /// The passage cursor of each side, and whether it is shown (from the
+    /// first `{` or `}`: readers who do not edit never see it).
+    pub(crate) cursor: [Option<usize>; 2],
+    pub(crate) cursor_shown: bool,
+    /// The session's edits.
+    pub(crate) history: editing::History,
+    pub(crate) prompt: Option<editing::Prompt>,
+    /// A write for the edge to do.
+    pub(crate) save_request: Option<editing::SaveRequest>,
+    /// The file the document came from, to write edits back to.
+    pub(crate) source: Option<editing::Source>,
+    /// A version of the file from disk, kept aside while edits are unsaved.
+    pub(crate) on_disk: Option<(Box<Document>, String)>,
 }
 
 impl App {
@@ -244,6 +258,13 @@ impl App {
             suspensions: 0,
             copied: None,
             copies: 0,
+            cursor: [None, None],
+            cursor_shown: false,
+            history: editing::History::fresh(),
+            prompt: None,
+            save_request: None,
+            source: None,
+            on_disk: None,
         };
         update(&mut app, Message::Resize(width, height));
         app
@@ -409,10 +430,12 @@ impl App {
 
     /// What keys mean now.
     pub fn input_mode(&self) -> InputMode {
-        if self.presentation.is_some() {
+        if self.prompt.is_some() {
+            InputMode::Prompt
+        } else if self.presentation.is_some() {
             InputMode::Presentation
         } else if self.search.as_ref().is_some_and(|s| s.editing) {
-            InputMode::Search
+            InputMode::Prompt
         } else {
             InputMode::Normal
         }

@@ -3,13 +3,14 @@
 //! overlay, presentation mode or the panes read it, each in a handler of
 //! its own that names every command.
 
+use super::editing::{self, PromptKey, PromptKind, Reload};
 use super::navigation::{
     jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, scroll_to_end,
     select_and_jump, set_focus, set_sync,
 };
 use super::presentation::{self, Presentation};
 use super::view::{complete_layout, leader, relayout, resize};
-use super::{Action, App, Focus, Message, Order, Overlay, Side, copy, overlay, reload, search};
+use super::{Action, App, Focus, Message, Order, Overlay, Side, copy, overlay, search};
 use crate::document::normalize::visible_stand_in;
 
 /// Rows the mouse wheel scrolls per notch.
@@ -30,16 +31,24 @@ pub fn update(app: &mut App, message: impl Into<Message>) {
         Message::CompleteLayout => complete_layout(app, None),
         Message::LaidOut(panes) => complete_layout(app, Some(*panes)),
         Message::EndNumber => app.typed_number = None,
-        Message::Reloaded(document) => {
-            // Whatever is being laid out off the input path is of the old
-            // text: the new one is laid out whole here, and that layout,
-            // when it comes, is dropped.
-            app.partial = None;
+        Message::Reloaded(document, text) => {
             app.reloading = false;
-            reload::replace_document(app, *document);
-            refresh_overlay(app);
-            clamp_presentation(app);
+            match editing::on_reload(app, &text) {
+                Reload::Take => {
+                    // Whatever is being laid out off the input path is of
+                    // the old text: the new one is laid out whole here,
+                    // and that layout, when it comes, is dropped.
+                    app.partial = None;
+                    editing::reloaded(app, *document, text);
+                    refresh_overlay(app);
+                    clamp_presentation(app);
+                }
+                Reload::KeepAside => editing::keep_aside(app, document, text),
+                Reload::Ours => {}
+            }
         }
+        Message::Saved(text, file) => editing::saved(app, text, file),
+        Message::SaveFailed(problem) => editing::save_failed(app, problem),
         Message::Reloading => app.reloading = true,
         Message::ReloadFailed(problem) => {
             app.reloading = false;
@@ -52,7 +61,9 @@ fn command(app: &mut App, action: Action) {
     if !matches!(action, Action::Digit(_)) {
         app.typed_number = None;
     }
-    if app.overlay.is_some() {
+    if app.prompt.is_some() {
+        prompt_command(app, action);
+    } else if app.overlay.is_some() {
         overlay_command(app, action);
     } else if app.presentation.is_some() {
         presentation_command(app, action);
@@ -61,10 +72,37 @@ fn command(app: &mut App, action: Action) {
     }
 }
 
+/// Keys while a prompt waits for its answer; Ctrl-c twice quits, as the
+/// quit prompt comes first when edits are unsaved.
+fn prompt_command(app: &mut App, action: Action) {
+    let key = match action {
+        Action::TypeChar(c) => PromptKey::Char(c),
+        Action::EraseChar => PromptKey::Erase,
+        Action::ConfirmInput => PromptKey::Confirm,
+        Action::Interrupt
+            if app
+                .prompt
+                .as_ref()
+                .is_some_and(|p| p.kind == PromptKind::Quit) =>
+        {
+            app.quit = true;
+            return;
+        }
+        Action::Interrupt => {
+            app.prompt = None;
+            editing::quit(app);
+            return;
+        }
+        Action::Repaint | Action::Suspend => return everywhere(app, &action),
+        _ => PromptKey::Cancel,
+    };
+    editing::prompt_key(app, key);
+}
+
 /// The commands that mean the same in every view.
 fn everywhere(app: &mut App, action: &Action) {
     match action {
-        Action::Interrupt => app.quit = true,
+        Action::Interrupt => editing::quit(app),
         Action::Repaint => app.repaints = app.repaints.wrapping_add(1),
         Action::Suspend => app.suspensions = app.suspensions.wrapping_add(1),
         _ => {}
@@ -74,7 +112,7 @@ fn everywhere(app: &mut App, action: &Action) {
 /// Commands in the normal view: the sidebar, the panes, the search.
 fn panes_command(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => editing::quit(app),
         Action::Interrupt | Action::Repaint | Action::Suspend => everywhere(app, &action),
         Action::FocusNext => set_focus(
             app,
@@ -159,6 +197,15 @@ fn panes_command(app: &mut App, action: Action) {
         Action::ToggleNote => open_overlay(app, Overlay::Note),
         Action::CopyTopic => copy::copy_topic(app),
         Action::CopyPassage => copy::copy_passage(app),
+        Action::NextPassage => editing::move_cursor(app, true),
+        Action::PreviousPassage => editing::move_cursor(app, false),
+        Action::ToggleTag => editing::toggle_tag(app),
+        Action::NewTopic => editing::ask(app, PromptKind::NewTopic),
+        Action::RenameTopic => editing::ask(app, PromptKind::Rename(app.selected)),
+        Action::DeleteTopic => editing::ask(app, PromptKind::Delete(app.selected)),
+        Action::Save => editing::save(app, false),
+        Action::Undo => editing::undo(app),
+        Action::Redo => editing::redo(app),
         Action::Close => {
             if app.search.as_ref().is_some_and(|s| s.editing) {
                 search::cancel(app);
@@ -167,7 +214,7 @@ fn panes_command(app: &mut App, action: Action) {
             }
         }
         Action::StartSearch => search::start(app),
-        Action::SearchInput(c) => search::edit(app, |query| {
+        Action::TypeChar(c) => search::edit(app, |query| {
             // A control character, typed or pasted, is searched for and
             // shown as the stand-in the loader puts in the text.
             match visible_stand_in(c) {
@@ -175,10 +222,10 @@ fn panes_command(app: &mut App, action: Action) {
                 None => query.push(c),
             }
         }),
-        Action::SearchBackspace => search::edit(app, |query| {
+        Action::EraseChar => search::edit(app, |query| {
             query.pop();
         }),
-        Action::SearchConfirm => search::confirm(app),
+        Action::ConfirmInput => search::confirm(app),
         Action::NextMatch => search::step(app, true),
         Action::PreviousMatch => search::step(app, false),
         Action::TogglePresentation => {
@@ -247,7 +294,7 @@ fn presentation_command(app: &mut App, action: Action) {
         return;
     };
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => editing::quit(app),
         Action::Interrupt | Action::Repaint | Action::Suspend => everywhere(app, &action),
         Action::TogglePresentation | Action::Close => {
             app.presentation = None;
@@ -274,6 +321,15 @@ fn presentation_command(app: &mut App, action: Action) {
         // The panes' commands have no meaning on a slide.
         Action::FocusNext
         | Action::CopyPassage
+        | Action::NextPassage
+        | Action::PreviousPassage
+        | Action::ToggleTag
+        | Action::NewTopic
+        | Action::RenameTopic
+        | Action::DeleteTopic
+        | Action::Save
+        | Action::Undo
+        | Action::Redo
         | Action::FocusPrevious
         | Action::PageUp
         | Action::PageDown
@@ -285,9 +341,9 @@ fn presentation_command(app: &mut App, action: Action) {
         | Action::ToggleFilter
         | Action::ToggleOrder
         | Action::StartSearch
-        | Action::SearchInput(_)
-        | Action::SearchBackspace
-        | Action::SearchConfirm
+        | Action::TypeChar(_)
+        | Action::EraseChar
+        | Action::ConfirmInput
         | Action::NextMatch
         | Action::PreviousMatch
         | Action::Click { .. } => {}
@@ -395,15 +451,24 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::ToggleFilter
         | Action::ToggleOrder
         | Action::StartSearch
-        | Action::SearchInput(_)
-        | Action::SearchBackspace
-        | Action::SearchConfirm
+        | Action::TypeChar(_)
+        | Action::EraseChar
+        | Action::ConfirmInput
         | Action::NextMatch
         | Action::PreviousMatch
         | Action::TogglePresentation
         | Action::ToggleReveal
         | Action::CopyTopic
         | Action::CopyPassage
+        | Action::NextPassage
+        | Action::PreviousPassage
+        | Action::ToggleTag
+        | Action::NewTopic
+        | Action::RenameTopic
+        | Action::DeleteTopic
+        | Action::Save
+        | Action::Undo
+        | Action::Redo
         | Action::Click { .. } => scroll,
     }
     .min(last);

@@ -8,9 +8,9 @@ use clap::Args;
 
 use super::Failure;
 use crate::document::diagnostic::Diagnostic;
-use crate::document::load::load_str;
+use crate::document::load::{load, load_str};
 use crate::document::{Document, Pair, builtin};
-use crate::io::read::{display_name, read_and_load};
+use crate::io::read::{display_name, read};
 use crate::io::write::report;
 
 /// The readout file and the two readouts to compare in it, by id; the
@@ -39,9 +39,23 @@ impl Compared {
     /// and picks the readouts named by `--left`/`--right`. Loader warnings
     /// go to standard error.
     pub fn load(&self) -> Result<(Document, Pair), Failure> {
-        let loaded = match &self.file {
-            Some(path) => read_and_load(path),
-            None => load_str(builtin::NAME, builtin::TEXT),
+        self.load_with_text()
+            .map(|(document, pair, _)| (document, pair))
+    }
+
+    /// Like [`Compared::load`], with the text the document was loaded
+    /// from, for the viewer to write edits back into.
+    pub fn load_with_text(&self) -> Result<(Document, Pair, String), Failure> {
+        let (loaded, text) = match &self.file {
+            Some(path) => {
+                let bytes = read(path).map_err(|d| Failure::Failed(vec![d]))?;
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                (load(&display_name(path), &bytes), text)
+            }
+            None => (
+                load_str(builtin::NAME, builtin::TEXT),
+                builtin::TEXT.to_string(),
+            ),
         };
         let loaded = loaded.map_err(Failure::Failed)?;
         report(&loaded.warnings);
@@ -49,7 +63,7 @@ impl Compared {
         let pair = document
             .pair(self.left.as_deref(), self.right.as_deref())
             .map_err(|message| self.usage(message))?;
-        Ok((document, pair))
+        Ok((document, pair, text))
     }
 
     /// A value of the command line that names nothing in the file.

@@ -9,6 +9,7 @@ use super::Failure;
 use super::compared::Compared;
 use super::print::{self, ColorChoice, PrintArgs};
 use crate::app::SyncMode;
+use crate::app::editing::Source;
 use crate::document::diagnostic::Diagnostic;
 use crate::io::read::is_stdin;
 use crate::io::write::note;
@@ -106,7 +107,7 @@ pub fn run(args: &ViewArgs) -> Result<(), Failure> {
 }
 
 fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
-    let (document, pair) = args.compared.load()?;
+    let (document, pair, text) = args.compared.load_with_text()?;
     let topic = match &args.topic {
         None => None,
         Some(id) => Some(
@@ -125,6 +126,10 @@ fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
         present: args.present,
         mouse: !args.no_mouse,
         sync: args.sync.into(),
+        source: Source {
+            text,
+            file: watch.clone(),
+        },
         watch,
     })
 }

@@ -121,6 +121,17 @@ pub fn run_loop<B: Backend + Clipboard>(
             painter.suspensions = app.suspensions();
             super::request_suspend();
         }
+        if let Some(request) = app.save_request().cloned() {
+            for message in super::saving::save(app, &request) {
+                if let (Message::Saved(_, file), Some(watch)) = (&message, watch.as_deref_mut()) {
+                    watch.written(file);
+                }
+                update(app, message);
+            }
+            if app.should_quit() {
+                return Ok(());
+            }
+        }
         if let (copies, Some(text)) = app.copies()
             && copies != painter.copies
         {

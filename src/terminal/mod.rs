@@ -9,6 +9,7 @@ mod events;
 mod fatal;
 mod frame;
 mod keys;
+mod saving;
 mod steady;
 mod watch;
 
@@ -40,6 +41,7 @@ use signal_hook::consts::{
 };
 use signal_hook::iterator::Signals;
 
+use crate::app::editing::Source;
 use crate::app::{Action, App, SyncMode, update};
 use crate::document::{Document, Pair};
 use crate::ui::theme::{Palette, Theme};
@@ -59,6 +61,8 @@ pub struct Launch {
     pub watch: Option<PathBuf>,
     /// How the panes move together at the start.
     pub sync: SyncMode,
+    /// The text the document came from, and its file, to save edits to.
+    pub source: Source,
 }
 
 /// Where the viewer's colours come from.
@@ -204,6 +208,7 @@ fn session(launch: Launch) -> io::Result<()> {
         mouse,
         watch,
         sync,
+        source,
     } = launch;
     enter(mouse)?;
     let theme = theme.theme();
@@ -220,11 +225,12 @@ fn session(launch: Launch) -> io::Result<()> {
     let size = ratatui::layout::Size::new(width, height);
     // A jump or presentation at start needs every passage laid out; else
     // the first screen is drawn before the rest of a large document is.
-    let mut app = if topic.is_some() || present {
+    let app = if topic.is_some() || present {
         App::new(document, pair, size.width, size.height)
     } else {
         App::opening(document, pair, size.width, size.height)
     };
+    let mut app = app.with_source(source);
     if sync != app.sync {
         update(&mut app, Action::SetSync(sync));
     }

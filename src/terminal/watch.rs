@@ -57,6 +57,14 @@ impl Watch {
         }
     }
 
+    /// The viewer wrote the file itself: that version is the one seen.
+    pub fn written(&mut self, path: &Path) {
+        if path == self.path {
+            self.seen = stamp(&self.path);
+            self.settling = None;
+        }
+    }
+
     /// When the next look at the file is due.
     pub fn next_look(&self) -> Instant {
         self.next_look
@@ -112,7 +120,10 @@ impl Watch {
             Err(problem) => return Message::ReloadFailed(problem.headline()),
         };
         match load(&name, &bytes) {
-            Ok(loaded) => Message::Reloaded(Box::new(loaded.document)),
+            Ok(loaded) => Message::Reloaded(
+                Box::new(loaded.document),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ),
             Err(diagnostics) => Message::ReloadFailed(
                 diagnostics
                     .first()

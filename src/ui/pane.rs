@@ -68,6 +68,12 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
         };
         let line = Rect::new(text_area.x, y, text_area.width, 1);
         draw_row(app, theme, side, row, line, buf);
+        if row.passage().is_some() && row.passage() == app.cursor(side) {
+            let first = index == 0
+                || view.row(side, offset + index - 1).and_then(|r| r.passage()) != row.passage();
+            let mark = if first { "▶" } else { "┃" };
+            put(buf, text_area.x, y, mark, 1, theme.cursor());
+        }
     }
 }
 

@@ -27,6 +27,29 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width,
         theme.status(),
     );
+    if let Some(prompt) = app.prompt() {
+        let typed = if prompt.takes_text() {
+            format!("{}▏", prompt.text)
+        } else {
+            String::new()
+        };
+        let line = format!(" {}{typed}", prompt.question(app));
+        let hints = if prompt.takes_text() {
+            PROMPT_HINTS
+        } else {
+            ""
+        };
+        right_hints(buf, area, hints, display_width(&line), theme);
+        put(
+            buf,
+            area.x,
+            area.y,
+            &truncate(&line, width),
+            width,
+            theme.status_key(),
+        );
+        return;
+    }
     if let Some(search) = app.search().filter(|s| s.editing) {
         let prompt = format!(" /{}▏", search.query);
         let found = if search.query.is_empty() {
@@ -53,6 +76,10 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         " by topic ".to_string()
     } else {
         format!(" {} ", app.sync_mode().name())
+    };
+    let mode = match app.unsaved_edits() {
+        0 => mode,
+        edits => format!("{mode}· {edits} unsaved "),
     };
     put(buf, area.x, area.y, &mode, width, theme.status_key());
     let x = area.x + display_width(&mode) as u16;

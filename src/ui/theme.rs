@@ -162,6 +162,16 @@ impl Theme {
         )
     }
 
+    /// The passage cursor, in the margin.
+    pub fn cursor(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(self.colors().focus)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
     /// The bar beside a verbatim quote.
     pub fn quote_bar(&self) -> Style {
         self.pick(Style::new().fg(self.colors().quote_bar), Style::new())
@@ -241,8 +251,9 @@ impl Theme {
     }
 
     /// Every coloured style, named, for checking contrast.
-    fn accents(&self) -> [(&'static str, Style); 11] {
+    fn accents(&self) -> [(&'static str, Style); 12] {
         [
+            ("passage cursor", self.cursor()),
             ("focused border", self.border(true)),
             ("unfocused border", self.border(false)),
             ("topic bar", self.topic_bar()),
