@@ -5,10 +5,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod support;
+use support::isolated;
+
 const CROSSING: &str = "tests/fixtures/valid/crossing.toml";
 
 fn readouts_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readouts"))
+    isolated(&mut Command::new(env!("CARGO_BIN_EXE_readouts")))
         .args(args)
         .current_dir(dir)
         .output()

@@ -4,6 +4,7 @@
 //! [`crate::cli`] turns a [`Failure`] into an exit code.
 
 pub mod check;
+pub mod color;
 pub mod compared;
 pub mod export;
 pub mod import;

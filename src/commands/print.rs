@@ -4,23 +4,13 @@
 
 use std::io::{self, IsTerminal};
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Failure;
+use super::color::{ColorChoice, ColorEnvironment, use_color};
 use super::compared::Compared;
 use crate::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
 use crate::io::write::to_stdout;
-use crate::io::{no_color, term_can_draw};
-
-/// When to colour plain output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    /// Only on a terminal, and never when NO_COLOR is set.
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
@@ -36,7 +26,8 @@ pub struct PrintArgs {
     /// Topic by topic, both sides' passages on each (a synopsis).
     #[arg(long)]
     pub by_topic: bool,
-    /// When to use colour.
+    /// When to colour: `auto` on a terminal (unless NO_COLOR is set),
+    /// or anywhere when CLICOLOR_FORCE is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
     pub color: ColorChoice,
 }
@@ -67,11 +58,7 @@ pub fn run(args: &PrintArgs) -> Result<(), Failure> {
         (None, true) => Arrangement::ByTopic,
         (None, false) => Arrangement::SourceOrder,
     };
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && term_can_draw() && !no_color(),
-    };
+    let color = use_color(args.color, ColorEnvironment::of_stdout());
     let options = PlainOptions {
         width,
         color,

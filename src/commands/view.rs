@@ -6,13 +6,14 @@ use std::io::IsTerminal;
 use clap::{Args, ValueEnum};
 
 use super::Failure;
+use super::color::{ColorChoice, ColorEnvironment, use_color};
 use super::compared::Compared;
-use super::print::{self, ColorChoice, PrintArgs};
+use super::print::{self, PrintArgs};
 use crate::app::SyncMode;
 use crate::document::diagnostic::Diagnostic;
 use crate::io::read::is_stdin;
+use crate::io::term_can_draw;
 use crate::io::write::note;
-use crate::io::{no_color, term_can_draw};
 use crate::terminal::{self, Launch};
 use crate::ui::theme::{Palette, Theme};
 
@@ -37,6 +38,11 @@ pub struct ViewArgs {
     /// How the panes move together at the start (`s` changes it).
     #[arg(long, value_enum, value_name = "MODE", default_value_t = SyncChoice::Aligned)]
     pub sync: SyncChoice,
+    /// When to colour: `never` draws the viewer in bold, reverse and
+    /// underline only, as NO_COLOR does; `always` colours even with
+    /// NO_COLOR set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorChoice,
 }
 
 /// The palette asked for.
@@ -68,10 +74,11 @@ impl From<SyncChoice> for SyncMode {
     }
 }
 
-/// The theme: none of the colours with `NO_COLOR`; else the palette chosen,
-/// or the one that reads best on the background the terminal reports.
-fn theme(choice: ThemeChoice) -> Theme {
-    if no_color() {
+/// The theme: none of the colours with `--color never` or `NO_COLOR`;
+/// else the palette chosen, or the one that reads best on the background
+/// the terminal reports.
+fn theme(choice: ThemeChoice, color: ColorChoice) -> Theme {
+    if !use_color(color, ColorEnvironment::with_terminal(true)) {
         return Theme::monochrome();
     }
     let palette = match choice {
@@ -97,7 +104,7 @@ pub fn run(args: &ViewArgs) -> Result<(), Failure> {
             width: None,
             topic: args.topic.clone(),
             by_topic: false,
-            color: ColorChoice::Auto,
+            color: args.color,
         });
     }
     terminal::run(launch(args)?).map_err(|error| {
@@ -124,7 +131,7 @@ fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
         document,
         pair,
         topic,
-        theme: theme(args.theme),
+        theme: theme(args.theme, args.color),
         present: args.present,
         mouse: !args.no_mouse,
         sync: args.sync.into(),

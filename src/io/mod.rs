@@ -12,6 +12,13 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
+/// Whether the user asked for colour even where there is no terminal:
+/// `CLICOLOR_FORCE` set, not empty and not `0`
+/// (<https://bixense.com/clicolors/>).
+pub fn clicolor_force() -> bool {
+    std::env::var_os("CLICOLOR_FORCE").is_some_and(|value| !value.is_empty() && value != "0")
+}
+
 /// Whether the terminal named by `TERM` can draw the viewer: `TERM` is set
 /// and is not `dumb`.
 pub fn term_can_draw() -> bool {
