@@ -16,6 +16,8 @@ use crate::commands::topics::TopicsArgs;
 use crate::commands::view::ViewArgs;
 use crate::commands::{self, Failure};
 use crate::document::diagnostic::Diagnostic;
+use crate::document::normalize::make_visible;
+use crate::io::read::display_name;
 use crate::io::write::report;
 
 #[derive(Debug, Parser)]
@@ -56,7 +58,7 @@ pub enum Command {
 /// Parses the command line and runs the command; the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(failure) = mistyped_subcommand(&cli) {
+    if let Some(failure) = second_file(&cli).or_else(|| mistyped_subcommand(&cli)) {
         return exit_code(failure);
     }
     let result = match &cli.command {
@@ -72,6 +74,42 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => exit_code(failure),
     }
+}
+
+/// `readouts talks.toml extra`: a second FILE where one is read, told as
+/// a usage error; a command's name there was meant to come first.
+fn second_file(cli: &Cli) -> Option<Failure> {
+    let (subcommand, compared) = match &cli.command {
+        None => ("", &cli.view.compared),
+        Some(Command::Print(args)) => ("print", &args.compared),
+        Some(Command::Export(args)) => ("export", &args.compared),
+        Some(Command::Topics(args)) => ("topics", &args.compared),
+        Some(Command::Check(_) | Command::Import(_) | Command::Init(_)) => return None,
+    };
+    let second = compared.more_files.first()?;
+    let shown = make_visible(&second.to_string_lossy());
+    let command = ["readouts", subcommand].join(" ");
+    let command = command.trim_end();
+    let mut message = format!("{command} reads one FILE, and `{shown}` is a second one");
+    let first = compared
+        .file
+        .as_deref()
+        .map(display_name)
+        .unwrap_or_default();
+    if subcommand.is_empty() && Cli::command().find_subcommand(&shown).is_some() {
+        message.push_str(&format!(
+            "\n\n  tip: a command comes first: `readouts {shown} {}`",
+            make_visible(&first)
+        ));
+    } else {
+        message.push_str(
+            "\n\n  tip: two readouts to compare go in one file, as two [[readouts]]; pick them with --left and --right",
+        );
+    }
+    Some(Failure::CommandLine {
+        subcommand,
+        message,
+    })
 }
 
 /// `readouts prnt`: a FILE that does not exist and is a subcommand's name

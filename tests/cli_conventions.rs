@@ -1,11 +1,12 @@
 //! The conventions of the command line, as a user meets them: `--color`,
-//! `NO_COLOR` and `CLICOLOR_FORCE` on the commands that colour.
+//! `NO_COLOR` and `CLICOLOR_FORCE` on the commands that colour; the
+//! messages for a second FILE and for a directory as the target.
 
 mod pty;
 mod support;
 
 use pty::{Session, sets_a_colour};
-use support::{readouts_with_env, text};
+use support::{readouts_in, readouts_with_env, text};
 
 const ESCAPE: char = '\u{1b}';
 
@@ -100,4 +101,104 @@ fn the_viewer_colours_with_color_always_even_with_no_color() {
         &[("NO_COLOR", "1")],
     );
     assert!(sets_a_colour(&output), "no colour in {output:?}");
+}
+
+/// The standard error of a run that must be a usage error.
+fn usage_error(args: &[&str]) -> String {
+    let output = readouts_with_env(args, &[]);
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    text(&output.stderr)
+}
+
+#[test]
+fn a_second_file_is_told_to_be_one_too_many() {
+    let stderr = usage_error(&["talks.toml", "extra"]);
+    assert!(
+        stderr.starts_with("error: readouts reads one FILE, and `extra` is a second one\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pick them with --left and --right"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Usage: readouts [OPTIONS] [FILE]"),
+        "{stderr}"
+    );
+
+    let stderr = usage_error(&["talks.toml", "print"]);
+    assert!(
+        stderr.contains("tip: a command comes first: `readouts print talks.toml`"),
+        "{stderr}"
+    );
+
+    for (command, options) in [
+        ("print", None),
+        ("export", Some("--format=html")),
+        ("topics", None),
+    ] {
+        let mut args = vec![command, "a.toml", "b.toml"];
+        args.extend(options);
+        let stderr = usage_error(&args);
+        assert!(
+            stderr.starts_with(&format!(
+                "error: readouts {command} reads one FILE, and `b.toml` is a second one\n"
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("Usage: readouts {command} ")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_directory_as_the_target_is_named_as_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("handouts")).expect("a directory");
+    let left = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/north.txt"
+    );
+    let right = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/south.txt"
+    );
+    let writes: [&[&str]; 3] = [
+        &["export", "--format", "html", "-o"],
+        &["import", "--left", left, "--right", right, "-o"],
+        &["init"],
+    ];
+    for write in writes {
+        for (target, says, help) in [
+            (
+                "handouts",
+                "it is a directory",
+                "name a file in it: `handouts/FILE`",
+            ),
+            (
+                "handouts/",
+                "it is a directory",
+                "name a file in it: `handouts/FILE`",
+            ),
+            (
+                "missing/",
+                "it ends in `/`, so it names a directory, not a file",
+                "without the `/`, or with a file name after it",
+            ),
+        ] {
+            let mut args = write.to_vec();
+            args.push(target);
+            let output = readouts_in(dir.path(), &args, b"");
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let stderr = text(&output.stderr);
+            assert!(
+                stderr.starts_with(&format!("error: cannot write `{target}`: {says}\n")),
+                "{args:?}: {stderr}"
+            );
+            assert!(stderr.contains(help), "{args:?}: {stderr}");
+        }
+    }
 }

@@ -188,8 +188,12 @@ fn special_targets_are_refused_and_dash_is_standard_output() {
     for (target, says) in [
         ("/dev/null", "it is a device, not a regular file"),
         ("pipe", "it is a FIFO, not a regular file"),
-        ("folder", "it is a folder"),
-        ("folder/", "it is a folder"),
+        ("folder", "it is a directory"),
+        ("folder/", "it is a directory"),
+        (
+            "nowhere/",
+            "it ends in `/`, so it names a directory, not a file",
+        ),
     ] {
         let output = readouts_in(
             dir.path(),
