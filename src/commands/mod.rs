@@ -6,6 +6,7 @@
 pub mod check;
 pub mod color;
 pub mod compared;
+pub mod defaults;
 pub mod export;
 pub mod import;
 pub mod init;

@@ -3,13 +3,15 @@
 
 use std::io::IsTerminal;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Failure;
 use super::color::{ColorChoice, ColorEnvironment, use_color};
 use super::compared::Compared;
+use super::defaults::user_config;
 use super::print::{self, PrintArgs};
 use crate::app::SyncMode;
+use crate::config::{SyncChoice, ThemeChoice};
 use crate::document::diagnostic::Diagnostic;
 use crate::io::read::is_stdin;
 use crate::io::term_can_draw;
@@ -29,39 +31,26 @@ pub struct ViewArgs {
     #[arg(long)]
     pub present: bool,
     /// Leave the mouse to the terminal (its own text selection).
-    #[arg(long)]
+    #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
+    /// Take the mouse (the default; over `mouse = false` in the config
+    /// file).
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
     /// Colours for a dark or a light background; `auto` asks the terminal
-    /// for its background (dark when it does not say).
-    #[arg(long, value_enum, value_name = "THEME", default_value_t = ThemeChoice::Auto)]
-    pub theme: ThemeChoice,
-    /// How the panes move together at the start (`s` changes it).
-    #[arg(long, value_enum, value_name = "MODE", default_value_t = SyncChoice::Aligned)]
-    pub sync: SyncChoice,
+    /// for its background (dark when it does not say) [default: `theme` in
+    /// the config file, else auto]
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeChoice>,
+    /// How the panes move together at the start (`s` changes it)
+    /// [default: `sync` in the config file, else aligned]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub sync: Option<SyncChoice>,
     /// When to colour: `never` draws the viewer in bold, reverse and
     /// underline only, as NO_COLOR does; `always` colours even with
     /// NO_COLOR set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
     pub color: ColorChoice,
-}
-
-/// The palette asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeChoice {
-    Auto,
-    Dark,
-    Light,
-}
-
-/// How the panes move together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SyncChoice {
-    /// Through the passages of the shared topics.
-    Aligned,
-    /// The same row on both sides.
-    Lockstep,
-    /// Each pane on its own.
-    Independent,
 }
 
 impl From<SyncChoice> for SyncMode {
@@ -116,6 +105,7 @@ pub fn run(args: &ViewArgs) -> Result<(), Failure> {
 }
 
 fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
+    let config = user_config(print::WIDTHS)?;
     let (document, pair) = args.compared.load()?;
     let topic = match &args.topic {
         None => None,
@@ -131,10 +121,21 @@ fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
         document,
         pair,
         topic,
-        theme: theme(args.theme, args.color),
+        theme: theme(
+            args.theme.or(config.theme).unwrap_or(ThemeChoice::Auto),
+            args.color,
+        ),
         present: args.present,
-        mouse: !args.no_mouse,
-        sync: args.sync.into(),
+        mouse: match (args.mouse, args.no_mouse) {
+            (true, _) => true,
+            (_, true) => false,
+            _ => config.mouse.unwrap_or(true),
+        },
+        sync: args
+            .sync
+            .or(config.sync)
+            .unwrap_or(SyncChoice::Aligned)
+            .into(),
         watch,
     })
 }
