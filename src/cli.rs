@@ -2,10 +2,13 @@
 //! the one place a command's failure becomes an exit code.
 //! Exit codes: 0 success, 1 invalid input or runtime failure, 2 bad usage.
 
+mod manual;
+
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
 
 use crate::commands::check::CheckArgs;
 use crate::commands::export::ExportArgs;
@@ -18,7 +21,7 @@ use crate::commands::{self, Failure};
 use crate::document::diagnostic::Diagnostic;
 use crate::document::normalize::make_visible;
 use crate::io::read::display_name;
-use crate::io::write::report;
+use crate::io::write::{report, write_stdout};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,7 +31,9 @@ use crate::io::write::report;
     long_about = "Read two official readouts of the same event side by side, aligned by topic.\n\n\
         Without a command, opens the viewer on FILE (or on the built-in readout of the \
         30 December 2021 Biden–Putin call). FILE may be `-` for standard input.",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    subcommand_value_name = "COMMAND",
+    after_help = manual::epilogue()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -53,6 +58,18 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a readout file to start from (the built-in one), to edit.
     Init(InitArgs),
+    /// Print a script that completes readouts' commands and options in a
+    /// shell.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `readouts man | man -l -`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: Shell,
 }
 
 /// Parses the command line and runs the command; the process's exit code.
@@ -68,12 +85,31 @@ pub fn run() -> ExitCode {
         Some(Command::Print(args)) => commands::print::run(args),
         Some(Command::Import(args)) => commands::import::run(args),
         Some(Command::Init(args)) => commands::init::run(args),
+        Some(Command::Completions(args)) => completions(args.shell),
+        Some(Command::Man) => man(),
         None => commands::view::run(&cli.view),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => exit_code(failure),
     }
+}
+
+/// The completion script for `shell`, on standard output.
+fn completions(shell: Shell) -> Result<(), Failure> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "readouts", &mut script);
+    write_stdout(&script)?;
+    Ok(())
+}
+
+/// The man page, on standard output.
+fn man() -> Result<(), Failure> {
+    let page = manual::man_page(Cli::command()).map_err(|error| {
+        Diagnostic::error("<man>", format!("cannot make the man page: {error}"))
+    })?;
+    write_stdout(&page)?;
+    Ok(())
 }
 
 /// `readouts talks.toml extra`: a second FILE where one is read, told as
@@ -84,7 +120,13 @@ fn second_file(cli: &Cli) -> Option<Failure> {
         Some(Command::Print(args)) => ("print", &args.compared),
         Some(Command::Export(args)) => ("export", &args.compared),
         Some(Command::Topics(args)) => ("topics", &args.compared),
-        Some(Command::Check(_) | Command::Import(_) | Command::Init(_)) => return None,
+        Some(
+            Command::Check(_)
+            | Command::Import(_)
+            | Command::Init(_)
+            | Command::Completions(_)
+            | Command::Man,
+        ) => return None,
     };
     let second = compared.more_files.first()?;
     let shown = make_visible(&second.to_string_lossy());

@@ -1,11 +1,15 @@
 //! The conventions of the command line, as a user meets them: `--color`,
 //! `NO_COLOR` and `CLICOLOR_FORCE` on the commands that colour; the
-//! messages for a second FILE and for a directory as the target.
+//! messages for a second FILE and for a directory as the target; shell
+//! completions, the man page and the end of `--help`.
 
 mod pty;
 mod support;
 
+use clap::CommandFactory;
 use pty::{Session, sets_a_colour};
+use readouts::app::keymap::help_rows;
+use readouts::cli::Cli;
 use support::{readouts_in, readouts_with_env, text};
 
 const ESCAPE: char = '\u{1b}';
@@ -63,12 +67,10 @@ fn color_flag_and_environment_decide_the_escape_codes_in_a_pipe() {
 
 #[test]
 fn a_color_that_is_not_a_choice_is_a_usage_error() {
-    let output = readouts_with_env(&["--color", "sometimes"], &[]);
-    assert_eq!(output.status.code(), Some(2));
+    let stderr = usage_error(&["--color", "sometimes"]);
     assert!(
-        text(&output.stderr).contains("[possible values: auto, always, never]"),
-        "{}",
-        text(&output.stderr)
+        stderr.contains("[possible values: auto, always, never]"),
+        "{stderr}"
     );
 }
 
@@ -201,4 +203,158 @@ fn a_directory_as_the_target_is_named_as_one() {
             assert!(stderr.contains(help), "{args:?}: {stderr}");
         }
     }
+}
+
+/// The names of the commands, as clap knows them.
+fn command_names() -> Vec<String> {
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for expected in [
+        "print",
+        "check",
+        "export",
+        "topics",
+        "import",
+        "init",
+        "completions",
+        "man",
+    ] {
+        assert!(names.iter().any(|name| name == expected), "{expected}");
+    }
+    names
+}
+
+/// Whether `word` stands in `text` as a word of its own.
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .any(|piece| piece == word)
+}
+
+#[test]
+fn completions_for_each_shell_know_every_command_and_option() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = stdout_of(&["completions", shell], &[]);
+        for name in command_names() {
+            assert!(has_word(&script, &name), "{shell}: `{name}`");
+        }
+        // fish writes `-l by-topic`, the others `--by-topic`.
+        for option in ["by-topic", "suggest-topics", "color", "theme"] {
+            assert!(
+                has_word(&script, option) || script.contains(&format!("--{option}")),
+                "{shell}: `{option}`"
+            );
+        }
+    }
+    assert!(stdout_of(&["completions", "bash"], &[]).contains("complete -F _readouts"));
+    assert!(stdout_of(&["completions", "zsh"], &[]).starts_with("#compdef readouts"));
+}
+
+#[test]
+fn an_unknown_shell_is_a_usage_error_listing_the_shells() {
+    let stderr = usage_error(&["completions", "tcsh"]);
+    assert!(
+        stderr.contains("[possible values: bash, elvish, fish, powershell, zsh]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_with_the_commands_keys_environment_and_exit_status() {
+    let page = stdout_of(&["man"], &[]);
+    let roff_text = |text: &str| text.replace('-', "\\-").replace('\'', "\\*(Aq");
+    assert!(page.contains(".TH readouts 1"), "a man page in section 1");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert_eq!(page.matches(section).count(), 1, "{section}");
+    }
+    let keys = &page[page.find(".SH KEYS").expect("keys")..];
+    for (shown, what) in help_rows() {
+        if shown.is_empty() {
+            assert!(keys.contains(&format!(".SS \"{what}\"")), "heading {what}");
+        } else {
+            let row = format!(".TP\n\\fB{}\\fR\n{}\n", roff_text(&shown), roff_text(what));
+            assert!(keys.contains(&row), "{row}");
+        }
+    }
+    let commands =
+        &page[page.find(".SH COMMANDS").expect("commands")..page.find(".SH KEYS").expect("keys")];
+    for name in command_names().iter().filter(|name| *name != "help") {
+        assert!(
+            commands.contains(&format!(".SS\n\\fBreadouts {name}")),
+            "{name}"
+        );
+    }
+    assert!(
+        commands.contains("\\fB\\-\\-by\\-topic\\fR"),
+        "print's options"
+    );
+    let environment = &page[page.find(".SH ENVIRONMENT").expect("environment")..];
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "COLUMNS",
+        "READOUTS_CONFIG",
+        "XDG_CONFIG_HOME",
+    ] {
+        assert!(
+            environment.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "{name}"
+        );
+    }
+    let exit = &page[page.find(".SH \"EXIT STATUS\"").expect("exit status")..];
+    for code in 0..=2 {
+        assert!(exit.contains(&format!(".TP\n\\fB{code}\\fR\n")), "{code}");
+    }
+}
+
+#[test]
+fn help_ends_with_keys_environment_config_file_and_exit_codes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = dir.path().to_str().expect("utf-8");
+    for flag in ["--help", "-h"] {
+        let help = stdout_of(&[flag], &[("XDG_CONFIG_HOME", home)]);
+        let epilogue = &help[help.find("Keys in the viewer").expect("keys")..];
+        assert!(epilogue.contains("\n  ? h F1  this help\n"), "{epilogue}");
+        assert!(epilogue.contains("\n  q       quit"), "{epilogue}");
+        for name in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "COLUMNS",
+            "READOUTS_CONFIG",
+            "XDG_CONFIG_HOME",
+        ] {
+            assert!(epilogue.contains(&format!("\n  {name} ")), "{flag}: {name}");
+        }
+        assert!(
+            epilogue.contains(&format!(
+                "Config file: {home}/readouts/config.toml (not there)\n"
+            )),
+            "{epilogue}"
+        );
+        assert!(
+            epilogue.contains("\nExit codes:\n  0  success\n  1  "),
+            "{epilogue}"
+        );
+        assert!(
+            epilogue
+                .trim_end()
+                .lines()
+                .last()
+                .is_some_and(|line| line.starts_with("  2  bad command-line usage")),
+            "{flag}: the exit codes come last"
+        );
+        assert!(!epilogue.contains(ESCAPE), "no styles in a pipe");
+    }
+    let named = stdout_of(&["--help"], &[("READOUTS_CONFIG", "/etc/readouts.toml")]);
+    assert!(named.contains("Config file: /etc/readouts.toml (not there)\n"));
 }
