@@ -665,3 +665,34 @@ fn ctrl_l_draws_over_what_another_program_wrote() {
     session.send("q");
     assert_eq!(session.wait_exit().exit_code(), 0);
 }
+
+/// The text of the last OSC 52 request ("set the clipboard") in `output`.
+fn last_copy(output: &[u8]) -> Option<String> {
+    use base64::Engine;
+    let output = String::from_utf8_lossy(output);
+    let start = output.rfind("\u{1b}]52;c;")? + "\u{1b}]52;c;".len();
+    let end = start + output[start..].find('\u{7}')?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&output[start..end])
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+#[test]
+fn c_copies_the_topic_of_both_sides_and_shift_c_the_passage_in_view() {
+    let mut session = started(100, 30);
+    session.send("4c");
+    session.wait_for_text("copied “Response to a further invasion”");
+    let copied = last_copy(&session.output()).expect("an OSC 52 request");
+    assert!(copied.starts_with("Response to a further invasion\n\nKremlin:\n"));
+    assert!(copied.contains("new sanctions in case of an open military invasion"));
+    assert!(copied.contains("\n\nWhite House:\nAccording to her, Biden made clear"));
+    session.send("\tC");
+    session.wait_for_text("copied Kremlin's passage");
+    let passage = last_copy(&session.output()).expect("another OSC 52 request");
+    assert!(passage.starts_with("Kremlin, passage "), "{passage}");
+    assert!(passage.contains("new sanctions"), "{passage}");
+    assert!(!passage.contains("White House:"), "{passage}");
+    session.send("q");
+    session.wait_exit();
+}

@@ -5,6 +5,7 @@ mod common;
 
 use common::{builtin_app, press, resize};
 use readouts::app::{Focus, Overlay, Side, SyncMode};
+use readouts::layout::pane::Row;
 
 /// A small screen, so the built-in readout needs scrolling.
 fn small() -> readouts::app::App {
@@ -319,4 +320,60 @@ fn a_too_small_terminal_keeps_the_place_for_when_it_grows() {
     press(&mut app, "jjkk5<PgDn>G?<Esc>]<Enter>");
     resize(&mut app, 90, 14);
     assert!(app.view().and_then(|v| v.screen).is_some());
+}
+
+#[test]
+fn copying_a_topic_one_side_leaves_out_says_so_and_each_copy_counts() {
+    let mut app = small();
+    assert_eq!(app.copies(), (0, None));
+    press(&mut app, "7c");
+    let (copies, text) = app.copies();
+    let text = text.expect("copied").to_string();
+    assert_eq!(copies, 1);
+    assert!(text.starts_with("Nuclear war\n\nKremlin:\n"), "{text}");
+    assert!(
+        text.contains("nuclear war cannot be started and won"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("White House:\n(White House does not mention it.)\n"),
+        "{text}"
+    );
+    assert_eq!(
+        app.message(),
+        Some("copied “Nuclear war”, 1 passage to the clipboard")
+    );
+    press(&mut app, "c");
+    assert_eq!(
+        app.copies().0,
+        2,
+        "the same text copied again is sent again"
+    );
+}
+
+#[test]
+fn the_passage_copied_is_the_first_one_at_the_top_of_the_focused_pane() {
+    let mut app = small();
+    press(&mut app, "<Tab><Tab>C");
+    let first = &app.readout(Side::Right).passages[0].text;
+    assert_eq!(
+        app.copies().1,
+        Some(format!("White House, passage 1:\n{first}\n").as_str())
+    );
+    press(&mut app, "G");
+    let view = app.view().expect("laid out");
+    let offset = app.offset(Side::Right);
+    let top = (offset..offset + app.text_height())
+        .find_map(|row| match view.row(Side::Right, row)? {
+            Row::Text { passage, .. } => Some(passage as usize),
+            _ => None,
+        })
+        .expect("a passage in view");
+    assert!(top > 0, "G scrolled past the first passage");
+    press(&mut app, "C");
+    let text = app.copies().1.expect("copied");
+    assert!(
+        text.starts_with(&format!("White House, passage {}:\n", top + 1)),
+        "{text}"
+    );
 }

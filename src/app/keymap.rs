@@ -137,6 +137,10 @@ const PANES: &[Binding] = &[
         what: "order: as published ↔ by topic",
     },
     Binding {
+        keys: Keys::These(&[Key::char('C')], Action::CopyPassage),
+        what: "copy the passage at the top of the focused pane",
+    },
+    Binding {
         keys: Keys::These(&[Key::char('p')], Action::TogglePresentation),
         what: "presentation mode, for a projector",
     },
@@ -167,6 +171,10 @@ const GLOBAL: &[Binding] = &[
     Binding {
         keys: Keys::These(&[Key::char('o')], Action::ToggleNote),
         what: "the selected topic's teaching note, in full",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('c')], Action::CopyTopic),
+        what: "copy the topic's passages, both sides (OSC 52)",
     },
     Binding {
         keys: Keys::These(
@@ -264,6 +272,10 @@ pub fn help_rows() -> Vec<(String, &'static str)> {
         "mouse".to_string(),
         "wheel scrolls the pane under it; click a topic or a pane",
     ));
+    help.push((
+        "Shift-drag".to_string(),
+        "select text the terminal's way (or start with --no-mouse); c and C copy a topic or a passage whole",
+    ));
     help.push((String::new(), "In every view"));
     help.extend(rows(GLOBAL));
     help.push((String::new(), "Presentation mode"));
@@ -283,7 +295,8 @@ mod tests {
     fn keys_map_to_their_actions() {
         assert_eq!(press(Key::char('q')), Some(Action::Quit));
         assert_eq!(press(Key::ctrl('c')), Some(Action::Interrupt));
-        assert_eq!(press(Key::char('c')), None);
+        assert_eq!(press(Key::char('c')), Some(Action::CopyTopic));
+        assert_eq!(press(Key::char('x')), None);
         assert_eq!(press(Key::char('G')), Some(Action::Bottom));
         assert_eq!(press(Key::char('?')), Some(Action::ToggleHelp));
         assert_eq!(

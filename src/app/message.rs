@@ -51,6 +51,10 @@ pub enum Action {
     ToggleInfo,
     /// The selected topic's teaching note, in full.
     ToggleNote,
+    /// The selected topic's passages, both sides, to the clipboard.
+    CopyTopic,
+    /// The passage at the top of the focused pane, to the clipboard.
+    CopyPassage,
     /// Close an overlay, or clear a search.
     Close,
     /// Open the search prompt.

@@ -3,6 +3,7 @@
 //! Drawing (`crate::ui`) is a function of this state; the terminal
 //! (`crate::terminal`) turns events into actions.
 
+pub mod copy;
 mod folded;
 pub mod info;
 pub mod key;
@@ -175,6 +176,10 @@ pub struct App {
     pub(crate) repaints: u64,
     /// How many times the user asked to suspend to the shell (Ctrl-z).
     pub(crate) suspensions: u64,
+    /// The text last copied, for the edge to put on the clipboard.
+    pub(crate) copied: Option<String>,
+    /// How many copies were asked for.
+    pub(crate) copies: u64,
 }
 
 impl App {
@@ -237,6 +242,8 @@ impl App {
             quit: false,
             repaints: 0,
             suspensions: 0,
+            copied: None,
+            copies: 0,
         };
         update(&mut app, Message::Resize(width, height));
         app
@@ -322,6 +329,12 @@ impl App {
     /// terminal suspends when it changes.
     pub fn suspensions(&self) -> u64 {
         self.suspensions
+    }
+
+    /// How many copies were asked for, and the last one's text: the edge
+    /// sends it when the count changes.
+    pub fn copies(&self) -> (u64, Option<&str>) {
+        (self.copies, self.copied.as_deref())
     }
 
     pub fn should_quit(&self) -> bool {

@@ -231,6 +231,16 @@ pub(super) fn scroll_to(app: &mut App, side: Side, offset: usize) {
     drop_band_out_of_view(app);
 }
 
+/// `G` in a pane: its own last row at the bottom. When the other side runs
+/// longer, the rows padded after this side's end stay below.
+pub(super) fn scroll_to_end(app: &mut App, side: Side) {
+    let Some(view) = &app.view else {
+        return;
+    };
+    let end = view.end_of_text(side);
+    scroll_to(app, side, end.saturating_sub(app.text_height()));
+}
+
 /// Shows a row of a pane, with two rows above it when the pane has to
 /// move; the other follows.
 pub(super) fn bring_into_view(app: &mut App, side: Side, row: usize) {

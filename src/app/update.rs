@@ -4,12 +4,12 @@
 //! its own that names every command.
 
 use super::navigation::{
-    jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, select_and_jump, set_focus,
-    set_sync,
+    jump, next_passage_of_topic, scroll_by, scroll_pages, scroll_to, scroll_to_end,
+    select_and_jump, set_focus, set_sync,
 };
 use super::presentation::{self, Presentation};
 use super::view::{complete_layout, leader, relayout, resize};
-use super::{Action, App, Focus, Message, Order, Overlay, Side, overlay, reload, search};
+use super::{Action, App, Focus, Message, Order, Overlay, Side, copy, overlay, reload, search};
 use crate::document::normalize::visible_stand_in;
 
 /// Rows the mouse wheel scrolls per notch.
@@ -112,7 +112,7 @@ fn panes_command(app: &mut App, action: Action) {
         },
         Action::Bottom => match app.focus {
             Focus::Sidebar => select_and_jump(app, app.document.topics.len().saturating_sub(1)),
-            Focus::Pane(side) => scroll_to(app, side, usize::MAX),
+            Focus::Pane(side) => scroll_to_end(app, side),
         },
         Action::Activate => {
             if app.current_topic == Some(app.selected) {
@@ -157,6 +157,8 @@ fn panes_command(app: &mut App, action: Action) {
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
         Action::ToggleInfo => open_overlay(app, Overlay::Info),
         Action::ToggleNote => open_overlay(app, Overlay::Note),
+        Action::CopyTopic => copy::copy_topic(app),
+        Action::CopyPassage => copy::copy_passage(app),
         Action::Close => {
             if app.search.as_ref().is_some_and(|s| s.editing) {
                 search::cancel(app);
@@ -265,11 +267,13 @@ fn presentation_command(app: &mut App, action: Action) {
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
         Action::ToggleInfo => open_overlay(app, Overlay::Info),
         Action::ToggleNote => open_overlay(app, Overlay::Note),
+        Action::CopyTopic => copy::copy_topic(app),
         Action::Scroll { rows, .. } => {
             slide.scroll = slide.scroll.saturating_add_signed(rows);
         }
         // The panes' commands have no meaning on a slide.
         Action::FocusNext
+        | Action::CopyPassage
         | Action::FocusPrevious
         | Action::PageUp
         | Action::PageDown
@@ -398,6 +402,8 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::PreviousMatch
         | Action::TogglePresentation
         | Action::ToggleReveal
+        | Action::CopyTopic
+        | Action::CopyPassage
         | Action::Click { .. } => scroll,
     }
     .min(last);

@@ -63,6 +63,15 @@ impl View {
         self.padding[side.index()].padded_row(row)
     }
 
+    /// The padded row just past a pane's own last row: where its text
+    /// ends, whatever padding the other side's longer text adds after it.
+    pub fn end_of_text(&self, side: Side) -> usize {
+        match self.panes[side.index()].row_count() {
+            0 => 0,
+            rows => self.padded_row(side, rows - 1) + 1,
+        }
+    }
+
     /// The padded row where a passage starts.
     pub fn passage_row(&self, side: Side, passage: usize) -> Option<usize> {
         let row = self.panes[side.index()].first_row(passage)?;

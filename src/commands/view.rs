@@ -16,7 +16,7 @@ use crate::document::diagnostic::Diagnostic;
 use crate::io::read::is_stdin;
 use crate::io::term_can_draw;
 use crate::io::write::note;
-use crate::terminal::{self, Launch};
+use crate::terminal::{self, Launch, ThemeSource};
 use crate::ui::theme::{Palette, Theme};
 
 /// The viewer's arguments.
@@ -66,18 +66,15 @@ impl From<SyncChoice> for SyncMode {
 /// The theme: none of the colours with `--color never` or `NO_COLOR`;
 /// else the palette chosen, or the one that reads best on the background
 /// the terminal reports.
-fn theme(choice: ThemeChoice, color: ColorChoice) -> Theme {
+fn theme(choice: ThemeChoice, color: ColorChoice) -> ThemeSource {
     if !use_color(color, ColorEnvironment::with_terminal(true)) {
-        return Theme::monochrome();
+        return ThemeSource::Fixed(Theme::monochrome());
     }
-    let palette = match choice {
-        ThemeChoice::Dark => Palette::Dark,
-        ThemeChoice::Light => Palette::Light,
-        ThemeChoice::Auto => terminal::background()
-            .map(Palette::for_background)
-            .unwrap_or(Palette::Dark),
-    };
-    Theme::colored(palette)
+    match choice {
+        ThemeChoice::Dark => ThemeSource::Fixed(Theme::colored(Palette::Dark)),
+        ThemeChoice::Light => ThemeSource::Fixed(Theme::colored(Palette::Light)),
+        ThemeChoice::Auto => ThemeSource::Background,
+    }
 }
 
 pub fn run(args: &ViewArgs) -> Result<(), Failure> {

@@ -5,8 +5,10 @@
 pub mod builtin;
 pub mod coverage;
 pub mod diagnostic;
+pub mod edit;
 pub mod load;
 pub mod normalize;
+pub mod save;
 
 use std::fmt;
 

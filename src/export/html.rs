@@ -3,8 +3,8 @@
 //! [`escape`], in text and in attributes alike.
 
 use super::{
-    COVERAGE_LEGEND, Comparison, MENTIONS, SILENT, SourceDetail, fact_name, is_web_link,
-    paragraphs, source_details,
+    COVERAGE_LEGEND, Comparison, MENTIONS, Mentioned, NO_SOURCE, NO_TOPIC, PUBLISHED_HEADING,
+    SILENT, SourceDetail, fact_name, is_web_link, paragraphs, source_details,
 };
 use crate::document::Passage;
 use crate::document::Side;
@@ -46,13 +46,56 @@ fn lines(text: &str) -> String {
         .join("<br>")
 }
 
-/// A passage: a quote as a block quote, a paraphrase as plain paragraphs.
-fn passage(passage: &Passage) -> String {
+/// A passage whose first paragraph begins with `lead` (its citation): a
+/// quote as a block quote, a paraphrase as plain paragraphs.
+fn passage(lead: &str, passage: &Passage) -> String {
+    let paragraphs: String = paragraphs(&passage.text)
+        .enumerate()
+        .map(|(at, paragraph)| {
+            let lead = if at == 0 { lead } else { "" };
+            format!("<p>{lead}{}</p>", escape(paragraph))
+        })
+        .collect();
     if passage.quote {
-        format!("<blockquote>{}</blockquote>", block(&passage.text))
+        format!("<blockquote>{paragraphs}</blockquote>")
     } else {
-        block(&passage.text)
+        paragraphs
     }
+}
+
+/// The anchor of a side's passage in the accounts as published.
+fn passage_anchor(side: Side, number: usize) -> String {
+    format!("{}-{number}", ["left", "right"][side.index()])
+}
+
+/// A passage in a section by topic, led by a link to it as published.
+fn cited(comparison: &Comparison<'_>, side: Side, number: usize, text: &Passage) -> String {
+    let lead = format!(
+        "<a class=\"cite\" href=\"#{}\">{}</a> ",
+        passage_anchor(side, number),
+        escape(&comparison.citation(side, number))
+    );
+    passage(&lead, text)
+}
+
+/// Both marks of a topic, each titled with what it says of its side.
+fn marks(comparison: &Comparison<'_>, mentioned: Mentioned) -> String {
+    let marks: String = Side::BOTH
+        .into_iter()
+        .zip(mentioned.marks())
+        .map(|(side, mark)| {
+            let (class, says) = if mark == MENTIONS {
+                ("on", "mentions")
+            } else {
+                ("off", "silent")
+            };
+            format!(
+                "<span class=\"{class}\" title=\"{}: {says}\">{mark}</span>",
+                escape(&comparison.sides[side.index()].label)
+            )
+        })
+        .collect();
+    format!("<span class=\"marks\">{marks}</span>")
 }
 
 /// The `lang` attribute for a readout's language, when it looks like a
@@ -70,6 +113,9 @@ fn lang_attribute(language: Option<&str>) -> String {
         _ => String::new(),
     }
 }
+
+/// The anchor of the accounts as published.
+const PUBLISHED_ANCHOR: &str = "as-published";
 
 /// The anchor of a topic's section. Topic ids are lowercase ascii, digits
 /// and hyphens, so they make valid fragment names as they are.
@@ -113,19 +159,28 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     page.push_str(&sources(comparison));
     page.push_str(&index(comparison));
     page.push_str("<main>\n");
+    page.push_str(&as_published(comparison));
+    let labels = comparison.sides.map(|readout| escape(&readout.label));
     for (number, topic) in document.topics.iter().enumerate() {
+        let mentioned = comparison.mentioned(number);
         page.push_str(&format!(
-            "<section class=\"topic\" id=\"{}\">\n<h2><span class=\"number\">{}</span> {}</h2>\n<div class=\"pair\">\n",
+            "<section class=\"topic\" id=\"{}\">\n<h2><span class=\"number\">{}</span> {}</h2>\n\
+             <p class=\"mentioned\">{} Mentioned by {}.</p>\n<div class=\"pair\">\n",
             topic_anchor(&topic.id),
             number + 1,
-            escape(&topic.label)
+            escape(&topic.label),
+            marks(comparison, mentioned),
+            mentioned.words(&labels)
         ));
-        for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
-            let passages: String = comparison.passages_on(side, number).map(passage).collect();
+        for side in Side::BOTH {
+            let passages: String = comparison
+                .passages_on(side, number)
+                .map(|(at, text)| cited(comparison, side, at, text))
+                .collect();
             let body = if passages.is_empty() {
                 format!(
                     "<p class=\"silent\">Not mentioned by {}.</p>",
-                    escape(&readout.label)
+                    labels[side.index()]
                 )
             } else {
                 passages
@@ -146,7 +201,10 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             "<section class=\"topic\" id=\"other-passages\">\n<h2>Other passages</h2>\n<div class=\"pair\">\n",
         );
         for side in Side::BOTH {
-            let passages: String = comparison.untagged(side).map(passage).collect();
+            let passages: String = comparison
+                .untagged(side)
+                .map(|(at, text)| cited(comparison, side, at, text))
+                .collect();
             let body = if passages.is_empty() {
                 "<p class=\"silent\">None.</p>".to_string()
             } else {
@@ -161,6 +219,52 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     page
 }
 
+/// Both readouts in their own order, side by side: each passage with its
+/// number (the sections by topic link here) and its topics, which link to
+/// their sections.
+fn as_published(comparison: &Comparison<'_>) -> String {
+    let labels = comparison.sides.map(|readout| escape(&readout.label));
+    let topics = &comparison.document.topics;
+    let mut section = format!(
+        "<section class=\"published\" id=\"{PUBLISHED_ANCHOR}\">\n<h2>{PUBLISHED_HEADING}</h2>\n\
+         <p class=\"legend\">{}</p>\n<div class=\"pair\">\n",
+        comparison.numbering_legend(&labels)
+    );
+    for side in Side::BOTH {
+        let mut list = String::from("<ol class=\"passages\">\n");
+        for (number, text) in comparison.passages(side) {
+            let lead = format!(
+                "<span class=\"cite\">{}</span> ",
+                escape(&comparison.citation(side, number))
+            );
+            let tags: String = if text.topics.is_empty() {
+                format!("<li class=\"none\">{NO_TOPIC}</li>")
+            } else {
+                text.topics
+                    .iter()
+                    .map(|&topic| {
+                        format!(
+                            "<li><a href=\"#{}\"><span class=\"number\">{}</span> {}</a></li>",
+                            topic_anchor(&topics[topic].id),
+                            topic + 1,
+                            escape(&topics[topic].label)
+                        )
+                    })
+                    .collect()
+            };
+            list.push_str(&format!(
+                "<li id=\"{}\">{}<ul class=\"tags\">{tags}</ul></li>\n",
+                passage_anchor(side, number),
+                passage(&lead, text)
+            ));
+        }
+        list.push_str("</ol>");
+        section.push_str(&side_column(comparison, side, &list));
+    }
+    section.push_str("</div>\n</section>\n");
+    section
+}
+
 /// One side's column in a two-column block, headed by its label.
 fn side_column(comparison: &Comparison<'_>, side: Side, body: &str) -> String {
     let readout = comparison.sides[side.index()];
@@ -172,12 +276,25 @@ fn side_column(comparison: &Comparison<'_>, side: Side, body: &str) -> String {
     )
 }
 
+/// Where each readout comes from; none of it when neither says.
 fn sources(comparison: &Comparison<'_>) -> String {
+    if !comparison.has_sources() {
+        return String::new();
+    }
     let mut section =
         String::from("<section class=\"sources\">\n<h2>Sources</h2>\n<div class=\"pair\">\n");
     for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
-        let mut details = String::from("<dl>\n");
-        for detail in source_details(readout) {
+        let details = source_details(readout);
+        if details.is_empty() {
+            section.push_str(&side_column(
+                comparison,
+                side,
+                &format!("<p class=\"silent\">{NO_SOURCE}</p>"),
+            ));
+            continue;
+        }
+        let mut list = String::from("<dl>\n");
+        for detail in details {
             let (name, value) = match detail {
                 SourceDetail::Text { name, value } => (name, lines(value)),
                 SourceDetail::Url(url) if is_web_link(url) => {
@@ -186,44 +303,39 @@ fn sources(comparison: &Comparison<'_>) -> String {
                 }
                 SourceDetail::Url(url) => ("Address", escape(url)),
             };
-            details.push_str(&format!("<div><dt>{name}</dt><dd>{value}</dd></div>\n"));
+            list.push_str(&format!("<div><dt>{name}</dt><dd>{value}</dd></div>\n"));
         }
-        details.push_str("</dl>");
-        section.push_str(&side_column(comparison, side, &details));
+        list.push_str("</dl>");
+        section.push_str(&side_column(comparison, side, &list));
     }
     section.push_str("</div>\n</section>\n");
     section
 }
 
-/// The topic index: a link to each topic's section, with both sides' marks.
+/// The topic index: a link to each topic's section, with both sides'
+/// marks and the same in words.
 fn index(comparison: &Comparison<'_>) -> String {
-    let [left, right] = comparison.sides.map(|readout| escape(&readout.label));
+    let labels = comparison.sides.map(|readout| escape(&readout.label));
+    let [left, right] = &labels;
     let mut nav = format!(
-        "<nav class=\"index\">\n<h2>Topics</h2>\n<p class=\"legend\">{MENTIONS} mentions, {SILENT} silent: {left} first, then {right}.</p>\n<ol>\n"
+        "<nav class=\"index\">\n<h2>Topics</h2>\n<p class=\"legend\">\
+         <span class=\"marks\"><span class=\"on\">{MENTIONS}</span></span> mentions, \
+         <span class=\"marks\"><span class=\"off\">{SILENT}</span></span> silent: \
+         {left} first, then {right}.</p>\n<ol>\n"
     );
     for (number, topic) in comparison.document.topics.iter().enumerate() {
-        let marks: String = Side::BOTH
-            .into_iter()
-            .map(|side| {
-                let covered = comparison.coverage[side.index()].topics[number].mentioned();
-                let (mark, says) = if covered {
-                    (MENTIONS, "mentions")
-                } else {
-                    (SILENT, "silent")
-                };
-                format!(
-                    "<span title=\"{}: {says}\">{mark}</span>",
-                    escape(&comparison.sides[side.index()].label)
-                )
-            })
-            .collect();
+        let mentioned = comparison.mentioned(number);
         nav.push_str(&format!(
-            "<li><span class=\"marks\">{marks}</span> <a href=\"#{}\">{}</a></li>\n",
+            "<li>{} <a href=\"#{}\">{}</a> <span class=\"mentioned\">— {}</span></li>\n",
+            marks(comparison, mentioned),
             topic_anchor(&topic.id),
-            escape(&topic.label)
+            escape(&topic.label),
+            mentioned.words(&labels)
         ));
     }
-    nav.push_str("</ol>\n<p class=\"legend\">");
+    nav.push_str(&format!(
+        "</ol>\n<p class=\"legend\"><a href=\"#{PUBLISHED_ANCHOR}\">{PUBLISHED_HEADING}</a> · "
+    ));
     if comparison.has_untagged() {
         nav.push_str("<a href=\"#other-passages\">Other passages</a> · ");
     }
@@ -291,8 +403,8 @@ mod tests {
             quote: true,
         };
         assert_eq!(
-            passage(&quoted),
-            "<blockquote><p>One.</p><p>Two &lt;b&gt;.</p></blockquote>"
+            passage("K1 ", &quoted),
+            "<blockquote><p>K1 One.</p><p>Two &lt;b&gt;.</p></blockquote>"
         );
     }
 }

@@ -1,118 +1,78 @@
 //! The handout as CommonMark (with a GitHub/GitLab pipe table for the
-//! coverage). Every piece of file text is escaped, so that nothing in a
-//! readout file can become markup, a link or HTML.
+//! coverage). Every piece of file text is escaped for where it stands
+//! ([`commonmark`]), so that nothing in a readout file can become markup, a
+//! link or HTML, and real text keeps its look.
 
+use super::commonmark::{self, Position, link_destination};
 use super::{
-    COVERAGE_LEGEND, Comparison, SourceDetail, fact_name, is_web_link, paragraphs, source_details,
+    COVERAGE_LEGEND, Comparison, NO_SOURCE, NO_TOPIC, PUBLISHED_HEADING, SourceDetail, fact_name,
+    is_web_link, paragraphs, source_details,
 };
 use crate::document::Passage;
 use crate::document::Side;
 
-/// Characters that can open or close markup anywhere in a line: CommonMark's,
-/// GFM's table pipe and strikethrough, and the forges' `$` math.
-const SIGNIFICANT: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '#', '|', '~', '$', '!',
-];
-
-/// Escapes text that stands inside a line. Besides markup characters, the
-/// `:` of `://` and the `.` of `www.` are escaped, which stops the forges'
-/// automatic links on bare addresses (they cannot be stopped on e-mail
-/// addresses, which GFM links whatever the escapes).
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        let starts_link = match c {
-            ':' => text[at..].starts_with("://"),
-            '.' => at
-                .checked_sub(3)
-                .and_then(|start| text.get(start..at))
-                .is_some_and(|before| before.eq_ignore_ascii_case("www")),
-            _ => false,
-        };
-        if starts_link || SIGNIFICANT.contains(&c) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
+/// File text inside a line, next to the renderer's own markup.
+fn escape(text: &str) -> String {
+    commonmark::escape(text, Position::Inline)
 }
 
-/// Escapes text that starts a line, where `-`, `+`, `=` or `1.` would
-/// begin a list item or underline a heading.
-pub fn escape_line_start(text: &str) -> String {
-    let escaped = escape(text);
-    if escaped.starts_with(['-', '+', '=']) {
-        return format!("\\{escaped}");
-    }
-    let digits = escaped.len()
-        - escaped
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .len();
-    if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
-        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
-    }
-    escaped
+/// An ATX heading of file text.
+fn heading(level: usize, text: &str) -> String {
+    format!(
+        "{} {}",
+        "#".repeat(level),
+        commonmark::escape(text, Position::Heading)
+    )
 }
 
-/// A link destination: backslash escapes for the punctuation that could end
-/// or alter it, percent escapes for what may not stand in it at all.
-fn link_destination(url: &str) -> String {
-    let mut destination = String::with_capacity(url.len());
-    for c in url.chars() {
-        match c {
-            '\\' | '(' | ')' | '&' | '[' | ']' | '*' | '_' | '`' => {
-                destination.push('\\');
-                destination.push(c);
-            }
-            '<' | '>' | '"' | '\'' | '{' | '}' | '|' | '^' => {
-                destination.push_str(&format!("%{:02X}", u32::from(c)));
-            }
-            c if c.is_ascii_graphic() => destination.push(c),
-            other => {
-                let mut bytes = [0; 4];
-                for byte in other.encode_utf8(&mut bytes).bytes() {
-                    destination.push_str(&format!("%{byte:02X}"));
-                }
-            }
-        }
-    }
-    destination
+/// Normalised text after the renderer's own lead on a line (`**K1** `,
+/// `- Note: `): the first paragraph goes on, later ones stand alone,
+/// joined by `separator`.
+fn after_lead(text: &str, separator: &str) -> String {
+    paragraphs(text)
+        .enumerate()
+        .map(|(at, paragraph)| {
+            let position = if at == 0 {
+                Position::Continuation
+            } else {
+                Position::Paragraph
+            };
+            commonmark::escape(paragraph, position)
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// Normalised text as Markdown paragraphs, a blank line between them.
 fn block(text: &str) -> String {
     paragraphs(text)
-        .map(escape_line_start)
+        .map(|paragraph| commonmark::escape(paragraph, Position::Paragraph))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
 
-/// Normalised text inside a list item: later paragraphs are indented to
-/// stay in the item.
-fn list_item_text(text: &str) -> String {
-    paragraphs(text)
-        .map(escape_line_start)
-        .collect::<Vec<_>>()
-        .join("\n\n  ")
+/// A passage led by `lead` (its citation, in bold): a quote as a block
+/// quote, a paraphrase as plain paragraphs.
+fn passage(lead: &str, passage: &Passage) -> String {
+    if passage.quote {
+        format!("> {lead} {}", after_lead(&passage.text, "\n>\n> "))
+    } else {
+        format!("{lead} {}", after_lead(&passage.text, "\n\n"))
+    }
 }
 
-/// A passage: a quote as a block quote, a paraphrase as plain paragraphs.
-fn passage(passage: &Passage) -> String {
-    if !passage.quote {
-        return block(&passage.text);
-    }
-    paragraphs(&passage.text)
-        .map(|paragraph| format!("> {}", escape_line_start(paragraph)))
-        .collect::<Vec<_>>()
-        .join("\n>\n")
+/// A passage cited by its number, as the sections by topic show it.
+fn cited(comparison: &Comparison<'_>, side: Side, number: usize, text: &Passage) -> String {
+    passage(&format!("**{}**", comparison.citation(side, number)), text)
 }
 
 /// Renders the handout.
 pub fn render(comparison: &Comparison<'_>) -> String {
     let document = comparison.document;
-    let mut blocks = vec![format!("# {}", escape(&document.title))];
+    let labels = comparison.sides.map(|readout| escape(&readout.label));
+    let mut blocks = vec![heading(1, &document.title)];
     if let Some(date) = document.date {
-        blocks.push(format!("*{}*", escape(&date.long_form())));
+        blocks.push(format!("*{}*", date.long_form()));
     }
     if let Some(summary) = &document.summary {
         blocks.push(block(summary));
@@ -126,25 +86,32 @@ pub fn render(comparison: &Comparison<'_>) -> String {
                 format!(
                     "- **{}:** {}",
                     escape(&fact_name(key)),
-                    escape(&value.to_string())
+                    commonmark::escape(&value.to_string(), Position::Continuation)
                 )
             })
             .collect();
         blocks.push(facts.join("\n"));
     }
     sources(comparison, &mut blocks);
+    as_published(comparison, &labels, &mut blocks);
     for (index, topic) in document.topics.iter().enumerate() {
-        blocks.push(format!("## {}. {}", index + 1, escape(&topic.label)));
+        blocks.push(heading(2, &format!("{}. {}", index + 1, topic.label)));
+        let mentioned = comparison.mentioned(index);
+        blocks.push(format!(
+            "{} Mentioned by {}.",
+            mentioned.marks().concat(),
+            mentioned.words(&labels)
+        ));
         for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
-            blocks.push(format!("### {}", escape(&readout.label)));
+            blocks.push(heading(3, &readout.label));
             let mut passages = comparison.passages_on(side, index).peekable();
             if passages.peek().is_none() {
-                blocks.push(format!("*Not mentioned by {}.*", escape(&readout.label)));
+                blocks.push(format!("*Not mentioned by {}.*", labels[side.index()]));
             }
-            blocks.extend(passages.map(passage));
+            blocks.extend(passages.map(|(number, text)| cited(comparison, side, number, text)));
         }
         if let Some(note) = &topic.note {
-            blocks.push(format!("**Teaching note.** {}", block(note)));
+            blocks.push(format!("**Teaching note.** {}", after_lead(note, "\n\n")));
         }
     }
     if comparison.has_untagged() {
@@ -152,42 +119,81 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
             let mut passages = comparison.untagged(side).peekable();
             if passages.peek().is_some() {
-                blocks.push(format!("### {}", escape(&readout.label)));
-                blocks.extend(passages.map(passage));
+                blocks.push(heading(3, &readout.label));
+                blocks.extend(passages.map(|(number, text)| cited(comparison, side, number, text)));
             }
         }
     }
-    coverage(comparison, &mut blocks);
+    coverage(comparison, &labels, &mut blocks);
     let mut markdown = blocks.join("\n\n");
     markdown.push('\n');
     markdown
 }
 
+/// Where each readout comes from; none of it when neither says.
 fn sources(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
+    if !comparison.has_sources() {
+        return;
+    }
     blocks.push("## Sources".to_string());
     for readout in comparison.sides {
-        blocks.push(format!("### {}", escape(&readout.label)));
+        blocks.push(heading(3, &readout.label));
         let details: Vec<String> = source_details(readout)
             .into_iter()
             .map(|detail| match detail {
                 SourceDetail::Text { name, value } => {
-                    format!("- {name}: {}", list_item_text(value))
+                    // Later paragraphs are indented to stay in the item.
+                    format!("- {name}: {}", after_lead(value, "\n\n  "))
                 }
-                SourceDetail::Url(url) if is_web_link(url) => {
-                    format!("- Link: [{}]({})", escape(url), link_destination(url))
-                }
-                SourceDetail::Url(url) => format!("- Address: {}", escape(url)),
+                SourceDetail::Url(url) if is_web_link(url) => format!(
+                    "- Link: [{}]({})",
+                    commonmark::escape(url, Position::LinkText),
+                    link_destination(url)
+                ),
+                SourceDetail::Url(url) => format!(
+                    "- Address: {}",
+                    commonmark::escape(url, Position::Continuation)
+                ),
             })
             .collect();
-        if !details.is_empty() {
+        if details.is_empty() {
+            blocks.push(format!("*{NO_SOURCE}*"));
+        } else {
             blocks.push(details.join("\n"));
         }
     }
 }
 
-fn coverage(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
+/// Both readouts in their own order, one after the other, each passage
+/// led by its number and its topics.
+fn as_published(comparison: &Comparison<'_>, labels: &[String; 2], blocks: &mut Vec<String>) {
+    blocks.push(format!("## {PUBLISHED_HEADING}"));
+    blocks.push(comparison.numbering_legend(labels));
+    let topics = &comparison.document.topics;
+    for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
+        blocks.push(heading(3, &readout.label));
+        for (number, text) in comparison.passages(side) {
+            let tags: Vec<String> = text
+                .topics
+                .iter()
+                .map(|&topic| format!("{}. {}", topic + 1, escape(&topics[topic].label)))
+                .collect();
+            let tags = if tags.is_empty() {
+                NO_TOPIC.to_string()
+            } else {
+                tags.join("; ")
+            };
+            let lead = format!("**{}** *({tags})*", comparison.citation(side, number));
+            blocks.push(passage(&lead, text));
+        }
+    }
+}
+
+fn coverage(comparison: &Comparison<'_>, labels: &[String; 2], blocks: &mut Vec<String>) {
     blocks.push("## Coverage".to_string());
-    let [left, right] = comparison.sides.map(|readout| escape(&readout.label));
+    let [left, right] = comparison
+        .sides
+        .map(|readout| commonmark::escape(&readout.label, Position::TableCell));
     let mut rows = vec![
         format!("| # | Topic | {left} | {right} |"),
         "| ---: | --- | --- | --- |".to_string(),
@@ -196,7 +202,7 @@ fn coverage(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
         rows.push(format!(
             "| {} | {} | {} | {} |",
             index + 1,
-            escape(&topic.label),
+            commonmark::escape(&topic.label, Position::TableCell),
             comparison.coverage_cell(Side::Left, index),
             comparison.coverage_cell(Side::Right, index)
         ));
@@ -205,7 +211,7 @@ fn coverage(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
     blocks.push(COVERAGE_LEGEND.to_string());
     let totals: Vec<String> = Side::BOTH
         .into_iter()
-        .zip([left, right])
+        .zip(labels)
         .map(|(side, label)| format!("- **{label}:** {}", comparison.side_totals(side)))
         .collect();
     blocks.push(totals.join("\n"));
@@ -216,55 +222,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markup_characters_are_escaped() {
-        assert_eq!(
-            escape("<b>*x*</b> [a](b) `c` a_b #1 | ~~s~~ $x$ &amp; \\"),
-            "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b) \\`c\\` a\\_b \\#1 \\| \\~\\~s\\~\\~ \\$x\\$ \\&amp; \\\\"
-        );
-        assert_eq!(escape("plain text, 50 words."), "plain text, 50 words.");
-        assert_eq!(
-            escape("https://a.example, WWW.b.example at 22:35"),
-            "https\\://a.example, WWW\\.b.example at 22:35"
-        );
-    }
-
-    #[test]
-    fn line_starts_cannot_open_lists_or_headings() {
-        assert_eq!(escape_line_start("- item"), "\\- item");
-        assert_eq!(escape_line_start("+ item"), "\\+ item");
-        assert_eq!(escape_line_start("==="), "\\===");
-        assert_eq!(escape_line_start("2021. A year"), "2021\\. A year");
-        assert_eq!(escape_line_start("3) three"), "3\\) three");
-        assert_eq!(escape_line_start("# head"), "\\# head");
-        assert_eq!(escape_line_start("> quote"), "\\> quote");
-        assert_eq!(escape_line_start("50 minutes."), "50 minutes.");
-        assert_eq!(escape_line_start("a - b"), "a - b");
-    }
-
-    #[test]
-    fn link_destinations_cannot_break_out() {
-        assert_eq!(
-            link_destination("https://a.example/x?q=1&r=(2)"),
-            "https://a.example/x?q=1\\&r=\\(2\\)"
-        );
-        assert_eq!(
-            link_destination("https://a.example/\"><script> é"),
-            "https://a.example/%22%3E%3Cscript%3E%20%C3%A9"
-        );
-    }
-
-    #[test]
-    fn quotes_keep_their_paragraphs_inside_the_quote() {
+    fn quotes_keep_their_paragraphs_and_lead_inside_the_quote() {
         let quoted = Passage {
             text: "First.\n- Second.".to_string(),
             topics: vec![],
             quote: true,
         };
-        assert_eq!(passage(&quoted), "> First.\n>\n> \\- Second.");
+        assert_eq!(
+            passage("**K1**", &quoted),
+            "> **K1** First.\n>\n> \\- Second."
+        );
         let plain = Passage {
             quote: false,
             ..quoted
         };
-        assert_eq!(passage(&plain), "First.\n\n\\- Second.");
+        assert_eq!(passage("**K1**", &plain), "**K1** First.\n\n\\- Second.");
     }
 }

@@ -2,6 +2,7 @@
 //! or one HTML page) and the coverage table (text or JSON). Pure functions
 //! from a loaded document to text; the commands write the text out.
 
+pub mod commonmark;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -21,6 +22,9 @@ pub struct Comparison<'d> {
     /// Left, then right.
     pub sides: [&'d Readout; 2],
     pub coverage: [ReadoutCoverage; 2],
+    /// The letters before each side's passage numbers (see
+    /// [`passage_prefixes`]).
+    pub prefixes: [String; 2],
 }
 
 impl<'d> Comparison<'d> {
@@ -32,23 +36,71 @@ impl<'d> Comparison<'d> {
                 &document.readouts[pair.right],
             ],
             coverage: coverage::of_pair(document, pair),
+            prefixes: passage_prefixes([
+                &document.readouts[pair.left].label,
+                &document.readouts[pair.right].label,
+            ]),
         }
     }
 
-    /// A side's passages that carry the topic, in reading order.
-    pub fn passages_on(&self, side: Side, topic: usize) -> impl Iterator<Item = &'d Passage> {
-        self.sides[side.index()]
-            .passages
-            .iter()
-            .filter(move |passage| passage.topics.contains(&topic))
+    /// A side's passages, numbered from 1 in reading order.
+    pub fn passages(&self, side: Side) -> impl Iterator<Item = (usize, &'d Passage)> {
+        (1..).zip(&self.sides[side.index()].passages)
     }
 
-    /// A side's passages that carry no topic, in reading order.
-    pub fn untagged(&self, side: Side) -> impl Iterator<Item = &'d Passage> {
-        self.sides[side.index()]
-            .passages
+    /// A side's passages that carry the topic, with their numbers.
+    pub fn passages_on(
+        &self,
+        side: Side,
+        topic: usize,
+    ) -> impl Iterator<Item = (usize, &'d Passage)> {
+        self.passages(side)
+            .filter(move |(_, passage)| passage.topics.contains(&topic))
+    }
+
+    /// A side's passages that carry no topic, with their numbers.
+    pub fn untagged(&self, side: Side) -> impl Iterator<Item = (usize, &'d Passage)> {
+        self.passages(side)
+            .filter(|(_, passage)| passage.topics.is_empty())
+    }
+
+    /// How the handout cites a side's passage: "K3".
+    pub fn citation(&self, side: Side, number: usize) -> String {
+        format!("{}{number}", self.prefixes[side.index()])
+    }
+
+    /// How the accounts as published number their passages, with the
+    /// sides' labels as the format writes them.
+    pub fn numbering_legend(&self, labels: &[String; 2]) -> String {
+        let [left, right] = Side::BOTH.map(|side| {
+            let prefix = &self.prefixes[side.index()];
+            format!("{prefix}1, {prefix}2… ({})", labels[side.index()])
+        });
+        format!(
+            "Each account in the order it was published, its passages numbered \
+             {left} and {right}; the sections by topic cite these numbers."
+        )
+    }
+
+    /// Which of the two sides mention a topic.
+    pub fn mentioned(&self, topic: usize) -> Mentioned {
+        let [left, right] = self
+            .coverage
+            .each_ref()
+            .map(|coverage| coverage.topics[topic].mentioned());
+        match (left, right) {
+            (true, true) => Mentioned::Both,
+            (true, false) => Mentioned::Only(Side::Left),
+            (false, true) => Mentioned::Only(Side::Right),
+            (false, false) => Mentioned::Neither,
+        }
+    }
+
+    /// Whether either side says where it comes from.
+    pub fn has_sources(&self) -> bool {
+        self.sides
             .iter()
-            .filter(|passage| passage.topics.is_empty())
+            .any(|readout| !source_details(readout).is_empty())
     }
 
     pub fn has_untagged(&self) -> bool {
@@ -78,6 +130,63 @@ impl<'d> Comparison<'d> {
     }
 }
 
+/// Which of the two shown readouts mention a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mentioned {
+    Both,
+    Only(Side),
+    Neither,
+}
+
+impl Mentioned {
+    /// The sidebar's marks, left then right: `●·` for the left side only.
+    pub fn marks(self) -> [&'static str; 2] {
+        Side::BOTH.map(|side| match self {
+            Mentioned::Both => MENTIONS,
+            Mentioned::Only(only) if only == side => MENTIONS,
+            _ => SILENT,
+        })
+    }
+
+    /// The same in words, which survive printing in black and white:
+    /// "both", "Kremlin only", "neither". `labels` are the sides' labels as
+    /// the format writes them.
+    pub fn words(self, labels: &[String; 2]) -> String {
+        match self {
+            Mentioned::Both => "both".to_string(),
+            Mentioned::Only(side) => format!("{} only", labels[side.index()]),
+            Mentioned::Neither => "neither".to_string(),
+        }
+    }
+}
+
+/// The letters that number each side's passages (K1, K2… and W1, W2…),
+/// so that a citation says which account it is from. Each side takes the
+/// first letter of its label, upper-cased; when both labels begin with
+/// the same letter, the initials of their words ("North Harbour Board" →
+/// NHB); when those are the same too, or a label has no letter at all, L
+/// and R, for left and right. The letters never run into the number, so a
+/// citation reads one way only.
+pub fn passage_prefixes(labels: [&str; 2]) -> [String; 2] {
+    fn first_letter(word: &str) -> Option<String> {
+        word.chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.to_uppercase().collect())
+    }
+    fn initials(label: &str) -> Option<String> {
+        let initials: String = label.split(' ').filter_map(first_letter).collect();
+        (!initials.is_empty()).then_some(initials)
+    }
+    for pick in [first_letter, initials] {
+        if let [Some(left), Some(right)] = labels.map(pick)
+            && left != right
+        {
+            return [left, right];
+        }
+    }
+    ["L".to_string(), "R".to_string()]
+}
+
 /// "1 passage", "2 passages".
 fn counted(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -93,6 +202,15 @@ fn describe_coverage(topic: &TopicCoverage, share: Share) -> String {
         None => format!("{SILENT} silent"),
     }
 }
+
+/// The heading of the section with both accounts in their own order.
+pub const PUBLISHED_HEADING: &str = "The accounts as published";
+
+/// What the sources say of a readout the file gives no origin for.
+pub const NO_SOURCE: &str = "No source given.";
+
+/// What the accounts as published say of a passage with no topic.
+pub const NO_TOPIC: &str = "no topic";
 
 /// Explains the coverage table's cells, under the table.
 pub const COVERAGE_LEGEND: &str = "Rank: the order in which a side first brings the topic up \
@@ -175,6 +293,36 @@ mod tests {
         assert!(!is_web_link("//example.org"));
         assert!(!is_web_link("http"));
         assert!(!is_web_link("é"));
+    }
+
+    #[test]
+    fn passages_are_numbered_by_a_letter_of_each_label() {
+        let prefixes = |left, right| passage_prefixes([left, right]);
+        assert_eq!(prefixes("Kremlin", "White House"), ["K", "W"]);
+        assert_eq!(prefixes("kremlin", "élysée"), ["K", "É"]);
+        assert_eq!(
+            prefixes("North Harbour Board", "North Shore"),
+            ["NHB", "NS"]
+        );
+        assert_eq!(prefixes("(North) board", "north"), ["NB", "N"]);
+        assert_eq!(prefixes("Kremlin", "Kremlin"), ["L", "R"]);
+        assert_eq!(prefixes("North", "North"), ["L", "R"]);
+        assert_eq!(prefixes("123", "White House"), ["L", "R"]);
+        assert_eq!(prefixes("北方港口", "South"), ["北", "S"]);
+    }
+
+    #[test]
+    fn coverage_reads_in_marks_and_in_words() {
+        let labels = ["Kremlin".to_string(), "White House".to_string()];
+        for (mentioned, marks, words) in [
+            (Mentioned::Both, ["●", "●"], "both"),
+            (Mentioned::Only(Side::Left), ["●", "·"], "Kremlin only"),
+            (Mentioned::Only(Side::Right), ["·", "●"], "White House only"),
+            (Mentioned::Neither, ["·", "·"], "neither"),
+        ] {
+            assert_eq!(mentioned.marks(), marks);
+            assert_eq!(mentioned.words(&labels), words);
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 
+use super::Clipboard;
 use super::keys::action_for;
 use super::watch::Watch;
 use crate::app::{Action, App, Message, WHEEL_ROWS, update};
@@ -46,7 +47,7 @@ impl EventSource for CrosstermEvents {
 
 /// Draws, then applies events and redraws until the app quits. Events
 /// that arrive together are all applied before one draw.
-pub fn run_loop<B: Backend>(
+pub fn run_loop<B: Backend + Clipboard>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
@@ -119,6 +120,12 @@ pub fn run_loop<B: Backend>(
         if app.suspensions() != painter.suspensions {
             painter.suspensions = app.suspensions();
             super::request_suspend();
+        }
+        if let (copies, Some(text)) = app.copies()
+            && copies != painter.copies
+        {
+            painter.copies = copies;
+            terminal.backend_mut().set_clipboard(text)?;
         }
         painter.draw(terminal, app, theme)?;
     }
@@ -277,6 +284,8 @@ struct Painter {
     area: Rect,
     /// The app's suspend count when the loop last looked.
     suspensions: u64,
+    /// The app's copy count when the loop last looked.
+    copies: u64,
 }
 
 impl Painter {
@@ -285,6 +294,7 @@ impl Painter {
             repaints: app.repaints(),
             area: Rect::ZERO,
             suspensions: app.suspensions(),
+            copies: app.copies().0,
         }
     }
 

@@ -42,14 +42,14 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, SyncMode, update};
 use crate::document::{Document, Pair};
-use crate::ui::theme::Theme;
+use crate::ui::theme::{Palette, Theme};
 
 /// What the viewer opens on, and how.
 pub struct Launch {
     pub document: Document,
     pub pair: Pair,
     pub topic: Option<usize>,
-    pub theme: Theme,
+    pub theme: ThemeSource,
     /// Start in presentation mode.
     pub present: bool,
     /// Report the mouse (wheel, clicks); off leaves the terminal's own
@@ -61,9 +61,54 @@ pub struct Launch {
     pub sync: SyncMode,
 }
 
+/// Where the viewer's colours come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeSource {
+    /// Chosen on the command line (or no colour at all).
+    Fixed(Theme),
+    /// The palette that reads best on the terminal's background.
+    Background,
+}
+
+impl ThemeSource {
+    /// Asks the terminal once it is raw (ours), so that a signal during
+    /// the question restores it as at any other time.
+    fn theme(self) -> Theme {
+        match self {
+            ThemeSource::Fixed(theme) => theme,
+            ThemeSource::Background => Theme::colored(
+                background()
+                    .map(Palette::for_background)
+                    .unwrap_or(Palette::Dark),
+            ),
+        }
+    }
+}
+
+/// A terminal that can be asked to put text on the system clipboard.
+pub trait Clipboard {
+    /// Sends the request with the next frame.
+    fn set_clipboard(&mut self, text: &str) -> io::Result<()>;
+}
+
+/// A test's terminal has no clipboard: the text is dropped.
+impl Clipboard for ratatui::backend::TestBackend {
+    fn set_clipboard(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// OSC 52: "set the clipboard (`c`) to this base64". Terminals that do not
+/// take it ignore it; tmux passes it on with `set-clipboard on`.
+fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
 /// The terminal's background colour, when it answers the question (OSC 11)
-/// quickly; asked before the viewer takes the terminal over.
-pub fn background() -> Option<[u8; 3]> {
+/// quickly.
+fn background() -> Option<[u8; 3]> {
     let options = {
         let mut options = terminal_colorsaurus::QueryOptions::default();
         // Terminals that cannot answer say so at once (they answer the
@@ -161,6 +206,7 @@ fn session(launch: Launch) -> io::Result<()> {
         sync,
     } = launch;
     enter(mouse)?;
+    let theme = theme.theme();
     let backend = SteadyColumns::new(CrosstermBackend::new(FrameWriter::stdout()?));
     let size = backend.size()?;
     let (width, height) = capped(size.width, size.height);

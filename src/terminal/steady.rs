@@ -191,6 +191,12 @@ fn is_uneven(symbol: &str) -> bool {
     summed != usize::from(symbol.cell_width())
 }
 
+impl<W: Write> super::Clipboard for SteadyColumns<W> {
+    fn set_clipboard(&mut self, text: &str) -> io::Result<()> {
+        Write::write_all(&mut self.inner, super::osc52(text).as_bytes())
+    }
+}
+
 impl<W: Write> Backend for SteadyColumns<W> {
     type Error = io::Error;
 
@@ -214,6 +220,14 @@ impl<W: Write> Backend for SteadyColumns<W> {
         let mut changed_within_borders = 0;
         for (x, y, cell) in updates {
             next[(x, y)] = cell.clone();
+            // The terminal blanks what a wide grapheme covers, and ratatui
+            // sends nothing for those columns: without this, a cell there
+            // that the next frame brings back would count as still shown.
+            let covered = (x + 1..x.saturating_add(cell.symbol().cell_width()))
+                .take_while(|&x| x < reach.width);
+            for x in covered {
+                next[(x, y)] = Cell::EMPTY;
+            }
             if y > 0 && y + 2 < reach.height {
                 changed_within_borders += 1;
             }
@@ -225,10 +239,22 @@ impl<W: Write> Backend for SteadyColumns<W> {
         let mut uneven_rows: Vec<u16> = Vec::new();
         for (x, y, cell) in self.sent.diff(&next) {
             changed.push(Position::new(x, y));
+            // A flag is two characters that a terminal may draw apart, and
+            // a blank over the first leaves the second: the columns a wider
+            // grapheme covered are sent again, whatever ratatui thinks.
+            let was = self.sent[(x, y)].symbol().cell_width();
+            let is = cell.symbol().cell_width().max(1);
+            changed.extend(
+                (x.saturating_add(is)..x.saturating_add(was))
+                    .take_while(|&x| x < reach.width)
+                    .map(|x| Position::new(x, y)),
+            );
             if is_uneven(cell.symbol()) && !uneven_rows.contains(&y) {
                 uneven_rows.push(y);
             }
         }
+        changed.sort_unstable_by_key(|position| (position.y, position.x));
+        changed.dedup();
         self.next = std::mem::replace(&mut self.sent, next);
         changed.retain(|position| !uneven_rows.contains(&position.y));
         for &y in &uneven_rows {
@@ -463,6 +489,52 @@ mod tests {
                 most * 3 < first,
                 "{width}×{height}: a row's scroll took {most} of {first} bytes"
             );
+        }
+    }
+
+    #[test]
+    fn leaving_presentation_leaves_nothing_of_its_wide_graphemes() {
+        let document = load_str(
+            "scripts.toml",
+            include_str!("../../tests/fixtures/wide/scripts.toml"),
+        )
+        .expect("the fixture loads")
+        .document;
+        let (width, height) = (100, 30);
+        let mut app = App::new(document, Pair { left: 0, right: 1 }, width, height);
+        let mut screen = Screen::new(width, height);
+        let theme = Theme::colored(Palette::Dark);
+        screen.draw(|frame| ui::view(frame, &app, &theme));
+        for action in [
+            Action::TogglePresentation,
+            Action::TogglePresentation,
+            Action::Digit(5),
+            Action::TogglePresentation,
+            Action::TogglePresentation,
+        ] {
+            let step = format!("{action:?}");
+            update(&mut app, action);
+            screen.draw(|frame| ui::view(frame, &app, &theme));
+            let mut expected = Buffer::empty(Rect::new(0, 0, width, height));
+            ui::draw(&app, &theme, expected.area, &mut expected);
+            // Cell by cell, by each grapheme's first character: vt100 keeps
+            // only a few combining marks and no skin-tone modifiers, and draws
+            // the halves of a flag apart.
+            for y in 0..height {
+                let mut x = 0;
+                while x < width {
+                    let covers = expected[(x, y)].symbol().cell_width().max(1);
+                    let shown = screen
+                        .parser
+                        .screen()
+                        .cell(y, x)
+                        .map(|cell| cell.contents());
+                    let shown = shown.and_then(|text| text.chars().next()).unwrap_or(' ');
+                    let drawn = expected[(x, y)].symbol().chars().next().unwrap_or(' ');
+                    assert_eq!(shown, drawn, "({x}, {y}) after {step}");
+                    x += covers;
+                }
+            }
         }
     }
 

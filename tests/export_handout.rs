@@ -1,0 +1,252 @@
+//! The handout's sections as a class reads them: both accounts as
+//! published, in their own order and numbered; the sections by topic citing
+//! those numbers; coverage said in words next to every mark. Snapshots of
+//! the sections for the built-in readout and the short call, in Markdown and
+//! in HTML.
+
+mod support;
+
+use support::{readouts, readouts_with_stdin, text};
+
+const SHORT_CALL: &str = "tests/fixtures/valid/short-call.toml";
+
+fn export(file: Option<&str>, format: &str) -> String {
+    let mut args = vec!["export", "--format", format];
+    args.extend(file);
+    let output = readouts(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stderr), "");
+    text(&output.stdout)
+}
+
+/// The part of `text` from `start` up to (not including) the first `end`
+/// after it.
+fn between<'t>(text: &'t str, start: &str, end: &str) -> &'t str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start:?}"));
+    let length = text[from + start.len()..]
+        .find(end)
+        .map_or(text.len() - from, |at| at + start.len());
+    &text[from..from + length]
+}
+
+/// An element of the page, from its start tag to the `end` tag that
+/// closes it.
+fn element<'t>(html: &'t str, start: &str, end: &str) -> &'t str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start:?}"));
+    let to = html[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end:?}"))
+        + from
+        + end.len();
+    &html[from..to]
+}
+
+/// A Markdown section: its `## ` heading up to the next one.
+fn markdown_section<'t>(markdown: &'t str, heading: &str) -> &'t str {
+    between(markdown, &format!("\n## {heading}"), "\n## ").trim()
+}
+
+#[test]
+fn snapshots_of_the_sections() {
+    for (name, file) in [("builtin", None), ("short-call", Some(SHORT_CALL))] {
+        let markdown = export(file, "markdown");
+        let sections = [
+            markdown_section(&markdown, "The accounts as published"),
+            markdown_section(&markdown, "1. "),
+        ];
+        insta::assert_snapshot!(format!("{name}-sections-markdown"), sections.join("\n\n"));
+        let html = export(file, "html");
+        let sections = [
+            element(&html, "<nav class=\"index\">", "</nav>"),
+            element(&html, "<section class=\"published\"", "</section>"),
+            element(&html, "<section class=\"topic\"", "</section>"),
+        ];
+        insta::assert_snapshot!(format!("{name}-sections-html"), sections.join("\n"));
+    }
+}
+
+/// The citations of a Markdown section, in order: `**K3**` → "K3".
+fn citations(section: &str) -> Vec<&str> {
+    section
+        .split("**")
+        .skip(1)
+        .step_by(2)
+        .filter(|bold| {
+            bold.len() > 1 && bold.ends_with(|c: char| c.is_ascii_digit()) && !bold.contains(' ')
+        })
+        .collect()
+}
+
+#[test]
+fn each_account_is_shown_as_published_in_its_own_order() {
+    let markdown = export(None, "markdown");
+    let published = markdown_section(&markdown, "The accounts as published");
+    assert!(published.contains(
+        "its passages numbered K1, K2… (Kremlin) and W1, W2… (White House); \
+         the sections by topic cite these numbers."
+    ));
+    let kremlin = between(published, "### Kremlin", "### White House");
+    let white_house = between(published, "### White House", "\n## ");
+    let numbered = |prefix: &str, count: usize| -> Vec<String> {
+        (1..=count).map(|n| format!("{prefix}{n}")).collect()
+    };
+    assert_eq!(citations(kremlin), numbered("K", 12));
+    assert_eq!(citations(white_house), numbered("W", 7));
+    // The order is half the lesson: the tone closes one account and opens
+    // the other.
+    assert!(kremlin.contains(
+        "> **K11** *(1. Tone of the call)* Overall, the conversation took place in a frank"
+    ));
+    assert!(white_house.starts_with(
+        "### White House\n\n**W1** *(1. Tone of the call)* According to the White House version"
+    ));
+    assert!(kremlin.contains(
+        "> **K3** *(9. Shared responsibility for stability; 3. Offensive weapons in Ukraine)* Joseph Biden"
+    ));
+    assert!(white_house.contains("**W4** *(no topic)* This was stated during a briefing"));
+
+    let html = export(None, "html");
+    let published = between(&html, "<section class=\"published\"", "</section>\n");
+    let columns = published.matches("<div class=\"side ").count();
+    assert_eq!(columns, 2, "side by side");
+    assert!(
+        published
+            .contains("<li id=\"left-11\"><blockquote><p><span class=\"cite\">K11</span> Overall,")
+    );
+    assert!(published.contains(
+        "<ul class=\"tags\"><li><a href=\"#topic-tone\"><span class=\"number\">1</span> Tone of the call</a></li></ul>"
+    ));
+    assert_eq!(published.matches("<li id=\"left-").count(), 12);
+    assert_eq!(published.matches("<li id=\"right-").count(), 7);
+}
+
+/// What follows a citation up to the end of its line: the passage's text.
+fn text_after<'t>(section: &'t str, citation: &str) -> &'t str {
+    let lead = format!("**{citation}** ");
+    let from = section
+        .find(&lead)
+        .unwrap_or_else(|| panic!("no {citation}"))
+        + lead.len();
+    section[from..].lines().next().expect("a line")
+}
+
+#[test]
+fn sections_by_topic_cite_the_passages_as_published() {
+    for file in [None, Some(SHORT_CALL)] {
+        let markdown = export(file, "markdown");
+        let published = markdown_section(&markdown, "The accounts as published");
+        let by_topic = between(&markdown, "\n## 1. ", "\n## Coverage");
+        let cited = citations(by_topic);
+        assert!(!cited.is_empty());
+        for citation in cited {
+            let passage = text_after(by_topic, citation);
+            let as_published = text_after(published, citation);
+            assert!(
+                as_published.ends_with(&format!(")* {passage}")),
+                "{citation}: {passage:?} is not {as_published:?}"
+            );
+        }
+
+        let html = export(file, "html");
+        let mut links = 0;
+        for link in html.split("<a class=\"cite\" href=\"#").skip(1) {
+            let (anchor, rest) = link.split_once("\">").expect("a link");
+            let (citation, passage) = rest.split_once("</a> ").expect("a citation");
+            let passage = passage.split("</p>").next().expect("a paragraph");
+            let target = between(&html, &format!("<li id=\"{anchor}\">"), "</li>\n");
+            assert!(
+                target.contains(&format!(
+                    "<span class=\"cite\">{citation}</span> {passage}</p>"
+                )),
+                "#{anchor} is not {citation}: {passage}"
+            );
+            links += 1;
+        }
+        assert_eq!(links, citations(by_topic).len(), "the same citations");
+    }
+}
+
+/// Markup without its tags.
+fn plain(markup: &str) -> String {
+    let mut inside = false;
+    markup
+        .chars()
+        .filter(|&c| {
+            let keep = !inside && c != '<';
+            inside = (inside || c == '<') && c != '>';
+            keep
+        })
+        .collect()
+}
+
+#[test]
+fn coverage_is_said_in_words_next_to_every_mark() {
+    let markdown = export(None, "markdown");
+    for (topic, line) in [
+        ("1. Tone of the call", "●● Mentioned by both."),
+        ("2. Security guarantees", "●· Mentioned by Kremlin only."),
+        ("6. De-escalation", "·● Mentioned by White House only."),
+    ] {
+        assert!(
+            markdown.contains(&format!("## {topic}\n\n{line}\n")),
+            "{topic}"
+        );
+    }
+
+    let html = export(None, "html");
+    let index = between(&html, "<nav class=\"index\">", "</nav>");
+    let rows: Vec<&str> = index
+        .lines()
+        .filter(|line| line.starts_with("<li>"))
+        .collect();
+    assert_eq!(rows.len(), 9);
+    for row in rows.iter().chain(
+        html.lines()
+            .filter(|line| line.starts_with("<p class=\"mentioned\">"))
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
+        let marks = plain(between(row, "<span class=\"marks\">", "</span></span>"));
+        let words = match marks.as_str() {
+            "●●" => "both",
+            "●·" => "Kremlin only",
+            "·●" => "White House only",
+            other => panic!("marks {other:?} in {row}"),
+        };
+        assert!(row.contains(&format!(" {words}")), "{row}");
+    }
+
+    let print = between(&html, "@media print {", "\n}\n");
+    assert!(
+        print.contains(".marks, .mentioned, .tags li { color: var(--ink); }"),
+        "marks print in black, not grey: {print}"
+    );
+}
+
+#[test]
+fn labels_with_one_initial_number_by_their_words() {
+    let file = r#"
+title = "Two boards"
+[[topics]]
+id = "a"
+label = "A"
+[[readouts]]
+id = "north"
+label = "North Harbour Board"
+[[readouts.passages]]
+text = "One."
+topics = ["a"]
+[[readouts]]
+id = "shore"
+label = "North Shore"
+[[readouts.passages]]
+text = "Two."
+topics = ["a"]
+"#;
+    let output = readouts_with_stdin(&["export", "-", "--format", "markdown"], file.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let markdown = text(&output.stdout);
+    assert!(markdown.contains("NHB1, NHB2… (North Harbour Board) and NS1, NS2… (North Shore)"));
+    assert!(markdown.contains("**NHB1** *(1. A)* One."));
+    assert!(markdown.contains("**NS1** Two."));
+}
