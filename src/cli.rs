@@ -2,10 +2,13 @@
 //! the one place a command's failure becomes an exit code.
 //! Exit codes: 0 success, 1 invalid input or runtime failure, 2 bad usage.
 
+mod manual;
+
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
 
 use crate::commands::check::CheckArgs;
 use crate::commands::export::ExportArgs;
@@ -16,7 +19,9 @@ use crate::commands::topics::TopicsArgs;
 use crate::commands::view::ViewArgs;
 use crate::commands::{self, Failure};
 use crate::document::diagnostic::Diagnostic;
-use crate::io::write::report;
+use crate::document::normalize::make_visible;
+use crate::io::read::display_name;
+use crate::io::write::{report, write_stdout};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,7 +31,9 @@ use crate::io::write::report;
     long_about = "Read two official readouts of the same event side by side, aligned by topic.\n\n\
         Without a command, opens the viewer on FILE (or on the built-in readout of the \
         30 December 2021 Biden–Putin call). FILE may be `-` for standard input.",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    subcommand_value_name = "COMMAND",
+    after_help = manual::epilogue()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -51,12 +58,24 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a readout file to start from (the built-in one), to edit.
     Init(InitArgs),
+    /// Print a script that completes readouts' commands and options in a
+    /// shell.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `readouts man | man -l -`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: Shell,
 }
 
 /// Parses the command line and runs the command; the process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(failure) = mistyped_subcommand(&cli) {
+    if let Some(failure) = second_file(&cli).or_else(|| mistyped_subcommand(&cli)) {
         return exit_code(failure);
     }
     let result = match &cli.command {
@@ -66,12 +85,73 @@ pub fn run() -> ExitCode {
         Some(Command::Print(args)) => commands::print::run(args),
         Some(Command::Import(args)) => commands::import::run(args),
         Some(Command::Init(args)) => commands::init::run(args),
+        Some(Command::Completions(args)) => completions(args.shell),
+        Some(Command::Man) => man(),
         None => commands::view::run(&cli.view),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => exit_code(failure),
     }
+}
+
+/// The completion script for `shell`, on standard output.
+fn completions(shell: Shell) -> Result<(), Failure> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "readouts", &mut script);
+    write_stdout(&script)?;
+    Ok(())
+}
+
+/// The man page, on standard output.
+fn man() -> Result<(), Failure> {
+    let page = manual::man_page(Cli::command()).map_err(|error| {
+        Diagnostic::error("<man>", format!("cannot make the man page: {error}"))
+    })?;
+    write_stdout(&page)?;
+    Ok(())
+}
+
+/// `readouts talks.toml extra`: a second FILE where one is read, told as
+/// a usage error; a command's name there was meant to come first.
+fn second_file(cli: &Cli) -> Option<Failure> {
+    let (subcommand, compared) = match &cli.command {
+        None => ("", &cli.view.compared),
+        Some(Command::Print(args)) => ("print", &args.compared),
+        Some(Command::Export(args)) => ("export", &args.compared),
+        Some(Command::Topics(args)) => ("topics", &args.compared),
+        Some(
+            Command::Check(_)
+            | Command::Import(_)
+            | Command::Init(_)
+            | Command::Completions(_)
+            | Command::Man,
+        ) => return None,
+    };
+    let second = compared.more_files.first()?;
+    let shown = make_visible(&second.to_string_lossy());
+    let command = ["readouts", subcommand].join(" ");
+    let command = command.trim_end();
+    let mut message = format!("{command} reads one FILE, and `{shown}` is a second one");
+    let first = compared
+        .file
+        .as_deref()
+        .map(display_name)
+        .unwrap_or_default();
+    if subcommand.is_empty() && Cli::command().find_subcommand(&shown).is_some() {
+        message.push_str(&format!(
+            "\n\n  tip: a command comes first: `readouts {shown} {}`",
+            make_visible(&first)
+        ));
+    } else {
+        message.push_str(
+            "\n\n  tip: two readouts to compare go in one file, as two [[readouts]]; pick them with --left and --right",
+        );
+    }
+    Some(Failure::CommandLine {
+        subcommand,
+        message,
+    })
 }
 
 /// `readouts prnt`: a FILE that does not exist and is a subcommand's name

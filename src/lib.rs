@@ -9,7 +9,8 @@
 //!    padded row space of aligned mode, the screen's geometry), [`import`]
 //!    (readout files from plain text, with suggested topics) and [`io`]
 //!    (reading files and standard input, writing to standard output or
-//!    atomically to a file, reporting diagnostics).
+//!    atomically to a file, reporting diagnostics) and [`config`] (the
+//!    user's config file: where it is, and its settings checked).
 //! 3. [`app`] (the viewer's state, its messages, the one `update`, and the
 //!    view derived from them: The Elm Architecture) and [`export`] (the
 //!    handouts and tables as Markdown, HTML, text and JSON).
@@ -19,7 +20,7 @@
 //! 6. [`commands`]: each command as `run(&Args) -> Result<(), Failure>`.
 //! 7. [`cli`]: the command line, and exit codes.
 //!
-//! `document`, `layout`, `import`, `export` and `app` are the pure core: no
+//! `document`, `layout`, `import`, `config`, `export` and `app` are the pure core: no
 //! terminal in them. The core does use ratatui's plain geometry types
 //! (`Rect`, `Position`): they are data with no terminal behind them, the
 //! same ones the drawing code takes, and a copy of our own would only be
@@ -28,6 +29,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod document;
 pub mod export;
 pub mod import;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first: a module may use those of lower layers only.
 const LAYERS: &[&[&str]] = &[
     &["document"],
-    &["layout", "import", "io"],
+    &["layout", "import", "io", "config"],
     &["app", "export"],
     &["ui"],
     &["terminal"],
@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
 ];
 
 /// The folders of the pure core, which never name the terminal library.
-const CORE: &[&str] = &["document", "layout", "app", "import", "export"];
+const CORE: &[&str] = &["document", "layout", "app", "import", "export", "config"];
 
 fn layer_of(module: &str) -> usize {
     let top = module.split("::").next().unwrap_or(module);

@@ -9,13 +9,13 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use support::readouts_in;
+use support::{isolated, readouts_in};
 
 const VALID: &str = "tests/fixtures/valid/crossing.toml";
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_readouts"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    isolated(&mut command).current_dir(env!("CARGO_MANIFEST_DIR"));
     command
 }
 

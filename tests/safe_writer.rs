@@ -5,10 +5,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod support;
+use support::isolated;
+
 const CROSSING: &str = "tests/fixtures/valid/crossing.toml";
 
 fn readouts_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readouts"))
+    isolated(&mut Command::new(env!("CARGO_BIN_EXE_readouts")))
         .args(args)
         .current_dir(dir)
         .output()
@@ -185,8 +188,12 @@ fn special_targets_are_refused_and_dash_is_standard_output() {
     for (target, says) in [
         ("/dev/null", "it is a device, not a regular file"),
         ("pipe", "it is a FIFO, not a regular file"),
-        ("folder", "it is a folder"),
-        ("folder/", "it is a folder"),
+        ("folder", "it is a directory"),
+        ("folder/", "it is a directory"),
+        (
+            "nowhere/",
+            "it ends in `/`, so it names a directory, not a file",
+        ),
     ] {
         let output = readouts_in(
             dir.path(),

@@ -9,7 +9,7 @@ mod pty;
 
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
-use pty::Session;
+use pty::{Session, sets_a_colour};
 
 fn started(cols: u16, rows: u16) -> Session {
     let session = Session::start(&[], cols, rows);
@@ -22,25 +22,6 @@ fn assert_restored(session: &Session) {
         !screen.alternate_screen() && !screen.hide_cursor()
     });
     assert!(session.terminal_is_cooked(), "raw mode is off");
-}
-
-/// Whether output holds an SGR sequence that sets a colour (foreground,
-/// background, or underline colour); resets to the default do not count.
-fn sets_a_colour(output: &str) -> bool {
-    output.split("\u{1b}[").skip(1).any(|sequence| {
-        let Some(end) = sequence.find(|c: char| c.is_ascii_alphabetic()) else {
-            return false;
-        };
-        if !sequence[end..].starts_with('m') {
-            return false;
-        }
-        sequence[..end].split(';').any(|parameter| {
-            matches!(
-                parameter.parse::<u16>(),
-                Ok(30..=38 | 40..=48 | 58 | 90..=97 | 100..=107)
-            )
-        })
-    })
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! (a file, standard input or the built-in readout) and the two readouts to
 //! compare in it.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -27,6 +28,9 @@ pub struct Compared {
     /// The readout on the right.
     #[arg(long, value_name = "ID")]
     pub right: Option<String>,
+    /// Any FILE after the first: taken only to say that one is read.
+    #[arg(hide = true)]
+    pub more_files: Vec<OsString>,
 }
 
 impl Compared {

@@ -4,7 +4,9 @@
 //! [`crate::cli`] turns a [`Failure`] into an exit code.
 
 pub mod check;
+pub mod color;
 pub mod compared;
+pub mod defaults;
 pub mod export;
 pub mod import;
 pub mod init;

@@ -3,31 +3,23 @@
 //! output is not a terminal.
 
 use std::io::{self, IsTerminal};
+use std::ops::RangeInclusive;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Failure;
+use super::color::{ColorChoice, ColorEnvironment, use_color};
 use super::compared::Compared;
+use super::defaults::user_config;
 use crate::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
 use crate::io::write::to_stdout;
-use crate::io::{no_color, term_can_draw};
-
-/// When to colour plain output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    /// Only on a terminal, and never when NO_COLOR is set.
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     #[command(flatten)]
     pub compared: Compared,
-    /// Columns per line; by default the terminal's width, else $COLUMNS,
-    /// else 80.
+    /// Columns per line; by default `width` under [print] in the config
+    /// file, else the terminal's width, else $COLUMNS, else 80.
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
     /// Only the passages of this topic (its id).
@@ -36,7 +28,8 @@ pub struct PrintArgs {
     /// Topic by topic, both sides' passages on each (a synopsis).
     #[arg(long)]
     pub by_topic: bool,
-    /// When to use colour.
+    /// When to colour: `auto` on a terminal (unless NO_COLOR is set),
+    /// or anywhere when CLICOLOR_FORCE is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
     pub color: ColorChoice,
 }
@@ -45,9 +38,13 @@ pub struct PrintArgs {
 /// enough that a line of blanks is nothing to hold in memory.
 pub const MAX_WIDTH: usize = 10_000;
 
+/// The widths `print` makes.
+pub const WIDTHS: RangeInclusive<usize> = MIN_WIDTH..=MAX_WIDTH;
+
 pub fn run(args: &PrintArgs) -> Result<(), Failure> {
+    let config = user_config(WIDTHS)?;
     let (document, pair) = args.compared.load()?;
-    let width = resolve_width(args.width);
+    let width = resolve_width(args.width.or(config.print_width));
     if width > MAX_WIDTH {
         return Err(args.compared.usage(format!(
             "a width of {width} columns is too wide; print makes lines of at most {MAX_WIDTH}"
@@ -67,11 +64,7 @@ pub fn run(args: &PrintArgs) -> Result<(), Failure> {
         (None, true) => Arrangement::ByTopic,
         (None, false) => Arrangement::SourceOrder,
     };
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && term_can_draw() && !no_color(),
-    };
+    let color = use_color(args.color, ColorEnvironment::of_stdout());
     let options = PlainOptions {
         width,
         color,
@@ -81,7 +74,7 @@ pub fn run(args: &PrintArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `--width`, else the terminal's width when standard output is one, else
+/// `--width` (or the config's), else the terminal's width when standard output is one, else
 /// `$COLUMNS` (at most [`MAX_WIDTH`]), else 80.
 fn resolve_width(asked: Option<usize>) -> usize {
     if let Some(width) = asked {

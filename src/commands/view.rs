@@ -3,17 +3,20 @@
 
 use std::io::IsTerminal;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Failure;
+use super::color::{ColorChoice, ColorEnvironment, use_color};
 use super::compared::Compared;
-use super::print::{self, ColorChoice, PrintArgs};
+use super::defaults::user_config;
+use super::print::{self, PrintArgs};
 use crate::app::SyncMode;
 use crate::app::editing::Source;
+use crate::config::{SyncChoice, ThemeChoice};
 use crate::document::diagnostic::Diagnostic;
 use crate::io::read::is_stdin;
+use crate::io::term_can_draw;
 use crate::io::write::note;
-use crate::io::{no_color, term_can_draw};
 use crate::terminal::{self, Launch, ThemeSource};
 use crate::ui::theme::{Palette, Theme};
 
@@ -29,34 +32,26 @@ pub struct ViewArgs {
     #[arg(long)]
     pub present: bool,
     /// Leave the mouse to the terminal (its own text selection).
-    #[arg(long)]
+    #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
+    /// Take the mouse (the default; over `mouse = false` in the config
+    /// file).
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
     /// Colours for a dark or a light background; `auto` asks the terminal
-    /// for its background (dark when it does not say).
-    #[arg(long, value_enum, value_name = "THEME", default_value_t = ThemeChoice::Auto)]
-    pub theme: ThemeChoice,
-    /// How the panes move together at the start (`s` changes it).
-    #[arg(long, value_enum, value_name = "MODE", default_value_t = SyncChoice::Aligned)]
-    pub sync: SyncChoice,
-}
-
-/// The palette asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeChoice {
-    Auto,
-    Dark,
-    Light,
-}
-
-/// How the panes move together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SyncChoice {
-    /// Through the passages of the shared topics.
-    Aligned,
-    /// The same row on both sides.
-    Lockstep,
-    /// Each pane on its own.
-    Independent,
+    /// for its background (dark when it does not say) [default: `theme` in
+    /// the config file, else auto]
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeChoice>,
+    /// How the panes move together at the start (`s` changes it)
+    /// [default: `sync` in the config file, else aligned]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub sync: Option<SyncChoice>,
+    /// When to colour: `never` draws the viewer in bold, reverse and
+    /// underline only, as NO_COLOR does; `always` colours even with
+    /// NO_COLOR set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorChoice,
 }
 
 impl From<SyncChoice> for SyncMode {
@@ -69,10 +64,11 @@ impl From<SyncChoice> for SyncMode {
     }
 }
 
-/// The theme: none of the colours with `NO_COLOR`; else the palette chosen,
-/// or the one that reads best on the background the terminal reports.
-fn theme(choice: ThemeChoice) -> ThemeSource {
-    if no_color() {
+/// The theme: none of the colours with `--color never` or `NO_COLOR`;
+/// else the palette chosen, or the one that reads best on the background
+/// the terminal reports.
+fn theme(choice: ThemeChoice, color: ColorChoice) -> ThemeSource {
+    if !use_color(color, ColorEnvironment::with_terminal(true)) {
         return ThemeSource::Fixed(Theme::monochrome());
     }
     match choice {
@@ -95,7 +91,7 @@ pub fn run(args: &ViewArgs) -> Result<(), Failure> {
             width: None,
             topic: args.topic.clone(),
             by_topic: false,
-            color: ColorChoice::Auto,
+            color: args.color,
         });
     }
     terminal::run(launch(args)?).map_err(|error| {
@@ -107,6 +103,7 @@ pub fn run(args: &ViewArgs) -> Result<(), Failure> {
 }
 
 fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
+    let config = user_config(print::WIDTHS)?;
     let (document, pair, text) = args.compared.load_with_text()?;
     let topic = match &args.topic {
         None => None,
@@ -122,10 +119,21 @@ fn launch(args: &ViewArgs) -> Result<Launch, Failure> {
         document,
         pair,
         topic,
-        theme: theme(args.theme),
+        theme: theme(
+            args.theme.or(config.theme).unwrap_or(ThemeChoice::Auto),
+            args.color,
+        ),
         present: args.present,
-        mouse: !args.no_mouse,
-        sync: args.sync.into(),
+        mouse: match (args.mouse, args.no_mouse) {
+            (true, _) => true,
+            (_, true) => false,
+            _ => config.mouse.unwrap_or(true),
+        },
+        sync: args
+            .sync
+            .or(config.sync)
+            .unwrap_or(SyncChoice::Aligned)
+            .into(),
         source: Source {
             text,
             file: watch.clone(),

@@ -76,7 +76,9 @@ pub fn load_str(origin: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     }
 }
 
-fn syntax_error(map: &SourceMap<'_>, text: &str, error: &toml::de::Error) -> Diagnostic {
+/// A TOML syntax error, located; a duplicate key and too deep a nesting in
+/// words of their own.
+pub fn syntax_error(map: &SourceMap<'_>, text: &str, error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let found = text.get(span.clone()).unwrap_or_default();
     if error.message() == "duplicate key" && found.len() <= 80 {
@@ -244,21 +246,8 @@ impl Checker<'_> {
     /// Reports every key of `table` that is not in `allowed`, suggesting the
     /// closest allowed key.
     fn reject_unknown_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], place: &str) {
-        for key in table.keys() {
-            let name: &str = key.get_ref();
-            if allowed.contains(&name) {
-                continue;
-            }
-            let help = match closest(name, allowed.iter().copied()) {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => format!(
-                    "the keys allowed here are: {}",
-                    quoted_list(allowed.iter().copied())
-                ),
-            };
-            let message = format!("unknown key `{}` {place}", normalize_line(name));
-            self.error_with_help(message, key.span(), help);
-        }
+        let unknown = unknown_keys(&self.map, table, allowed, place);
+        self.errors.extend(unknown);
     }
 
     /// A required one-line string: normalised, and not empty.
@@ -785,7 +774,34 @@ struct CheckedReadout {
     id_span: Range<usize>,
 }
 
-fn parse_integer(digits: &str, radix: u32) -> Option<i64> {
+/// An error for every key of `table` that is not in `allowed` (`place`
+/// says where, as "at the top level"), suggesting the closest allowed key.
+pub fn unknown_keys(
+    map: &SourceMap<'_>,
+    table: &DeTable<'_>,
+    allowed: &[&str],
+    place: &str,
+) -> Vec<Diagnostic> {
+    table
+        .keys()
+        .filter(|key| !allowed.contains(&key.get_ref().as_ref()))
+        .map(|key| {
+            let name: &str = key.get_ref();
+            let help = match closest(name, allowed.iter().copied()) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!(
+                    "the keys allowed here are: {}",
+                    quoted_list(allowed.iter().copied())
+                ),
+            };
+            let message = format!("unknown key `{}` {place}", normalize_line(name));
+            map.error(message, key.span()).with_help(help)
+        })
+        .collect()
+}
+
+/// An integer as TOML wrote it, in its radix.
+pub fn parse_integer(digits: &str, radix: u32) -> Option<i64> {
     i64::from_str_radix(digits, radix).ok()
 }
 
@@ -801,7 +817,7 @@ fn plain_date(datetime: &Datetime) -> Option<Date> {
 }
 
 /// A TOML value's kind with its article, for "found …".
-fn describe(value: &DeValue<'_>) -> &'static str {
+pub fn describe(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
@@ -817,7 +833,8 @@ fn describe(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-fn quoted_list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
+/// Names in backticks, separated by commas.
+pub fn quoted_list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
     names
         .into_iter()
         .map(|n| format!("`{n}`"))

@@ -1,10 +1,13 @@
-//! Reading a readout file (or standard input) and loading it, with every
-//! failure turned into a diagnostic that names the file.
+//! Reading a readout file (or standard input) and loading it, and reading
+//! the user's config file, with every failure turned into a diagnostic
+//! that names the file.
 
+use std::fs::File;
 use std::io::{self, Read};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
+use crate::config::{ConfigFile, PATH_VARIABLE};
 use crate::document::diagnostic::Diagnostic;
 use crate::document::load::{Loaded, load};
 use crate::document::normalize::make_visible;
@@ -41,36 +44,64 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let bytes = if is_stdin(path) {
         read_at_most(io::stdin().lock()).map_err(failed)?
     } else {
-        // Opened without blocking, so that a FIFO put in the file's place
-        // cannot hang the reader; then anything but a regular file is
-        // refused by what the open file is.
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)
-            .map_err(failed)?;
-        let metadata = file.metadata().map_err(failed)?;
-        if !metadata.is_file() {
-            let kind = if metadata.is_dir() {
-                "a directory"
-            } else {
-                "a FIFO, a device or a socket"
-            };
-            return Err(Diagnostic::error(
-                &name,
-                format!("cannot read `{name}`: it is {kind}, not a readout file"),
-            ));
-        }
-        let size = metadata.len();
-        if size > LARGEST_FILE {
-            return Err(too_large(&name, Some(size)));
-        }
+        let file = open_regular(path, &name, "a readout file")?;
         // The file may grow between the look at its size and the read.
         read_at_most(file).map_err(failed)?
     };
     match u64::try_from(bytes.len()) {
         Ok(size) if size <= LARGEST_FILE => Ok(bytes),
         _ => Err(too_large(&name, None)),
+    }
+}
+
+/// Opens a regular file of at most [`LARGEST_FILE`] bytes; `what` names
+/// what it should be, for the message when it is something else.
+fn open_regular(path: &Path, name: &str, what: &str) -> Result<File, Diagnostic> {
+    let failed = |error: io::Error| cannot_read(name, &error);
+    // Opened without blocking, so that a FIFO put in the file's place
+    // cannot hang the reader; then anything but a regular file is refused
+    // by what the open file is.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(failed)?;
+    let metadata = file.metadata().map_err(failed)?;
+    if !metadata.is_file() {
+        let kind = if metadata.is_dir() {
+            "a directory"
+        } else {
+            "a FIFO, a device or a socket"
+        };
+        return Err(Diagnostic::error(
+            name,
+            format!("cannot read `{name}`: it is {kind}, not {what}"),
+        ));
+    }
+    let size = metadata.len();
+    if size > LARGEST_FILE {
+        return Err(too_large(name, Some(size)));
+    }
+    Ok(file)
+}
+
+/// The bytes of the user's config file; none when there is nothing at
+/// the usual place. A file the user named must be there.
+pub fn read_config(file: &ConfigFile) -> Result<Option<Vec<u8>>, Diagnostic> {
+    let missing = std::fs::symlink_metadata(&file.path)
+        .is_err_and(|error| error.kind() == io::ErrorKind::NotFound);
+    if missing && !file.named {
+        return Ok(None);
+    }
+    let name = make_visible(&file.path.display().to_string());
+    let read = open_regular(&file.path, &name, "a config file")
+        .and_then(|opened| read_at_most(opened).map_err(|error| cannot_read(&name, &error)));
+    match read {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(diagnostic) if file.named => Err(diagnostic.with_help(format!(
+            "{PATH_VARIABLE} names this config file; unset it to use the one in the usual place"
+        ))),
+        Err(diagnostic) => Err(diagnostic),
     }
 }
 

@@ -4,7 +4,7 @@
 //! the target. A reader never sees half a file, a failed or interrupted
 //! write leaves the old file and nothing else, an existing file is replaced
 //! only when the user said so (keeping its permissions), and a command's
-//! own input, a device, a FIFO, a socket or a folder is never the target.
+//! own input, a device, a FIFO, a socket or a directory is never the target.
 
 use std::fs::{self, Permissions};
 use std::io::{self, Write};
@@ -58,8 +58,16 @@ pub fn write_atomically(
     let name = make_visible(&path.display().to_string());
     let fail =
         |reason: String| Diagnostic::error(&name, format!("cannot write `{name}`: {reason}"));
-    if path.as_os_str().to_string_lossy().ends_with('/') || path.is_dir() {
-        return Err(fail("it is a folder; name a file in it".to_string()));
+    if path.is_dir() {
+        let inside = Path::new(&name).join("FILE");
+        return Err(fail("it is a directory".to_string())
+            .with_help(format!("name a file in it: `{}`", inside.display())));
+    }
+    if path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(
+            fail("it ends in `/`, so it names a directory, not a file".to_string())
+                .with_help("name a file: without the `/`, or with a file name after it"),
+        );
     }
     let target = resolved(path).map_err(&fail)?;
     let replaced = match fs::metadata(&target) {
@@ -144,7 +152,7 @@ fn same_file(input: &Path, target: &fs::Metadata) -> bool {
 fn kind_of(file_type: fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_dir() {
-        "a folder"
+        "a directory"
     } else if file_type.is_char_device() || file_type.is_block_device() {
         "a device"
     } else if file_type.is_fifo() {

@@ -114,6 +114,12 @@ impl Session {
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        // Never the user's own config file.
+        command.env_remove("READOUTS_CONFIG");
+        command.env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/config/none"),
+        );
         for (key, value) in env {
             command.env(key, value);
         }
@@ -295,4 +301,23 @@ impl Session {
             .local_flags
             .contains(LocalFlags::ICANON | LocalFlags::ECHO)
     }
+}
+
+/// Whether output holds an SGR sequence that sets a colour (foreground,
+/// background, or underline colour); resets to the default do not count.
+pub fn sets_a_colour(output: &str) -> bool {
+    output.split("\u{1b}[").skip(1).any(|sequence| {
+        let Some(end) = sequence.find(|c: char| c.is_ascii_alphabetic()) else {
+            return false;
+        };
+        if !sequence[end..].starts_with('m') {
+            return false;
+        }
+        sequence[..end].split(';').any(|parameter| {
+            matches!(
+                parameter.parse::<u16>(),
+                Ok(30..=38 | 40..=48 | 58 | 90..=97 | 100..=107)
+            )
+        })
+    })
 }

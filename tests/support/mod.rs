@@ -10,11 +10,24 @@ pub fn readouts_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     readouts_in_env(dir, args, stdin, &[])
 }
 
-/// Runs `readouts` with `env` set on top of an environment without the
-/// variables that change its output (`COLUMNS`, `NO_COLOR`).
+/// A folder with no `readouts/config.toml` in it, for `XDG_CONFIG_HOME`.
+pub const NO_CONFIG_HOME: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/config/none");
+
+/// Takes away the variables that change `readouts`'s output (`COLUMNS`,
+/// `NO_COLOR`, `CLICOLOR_FORCE`) and the user's own config file.
+pub fn isolated(command: &mut Command) -> &mut Command {
+    command
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("READOUTS_CONFIG")
+        .env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
+}
+
+/// Runs `readouts` with `env` set on top of an [`isolated`] environment.
 pub fn readouts_in_env(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_readouts"));
-    command.env_remove("COLUMNS").env_remove("NO_COLOR");
+    isolated(&mut command);
     for (key, value) in env {
         command.env(key, value);
     }
