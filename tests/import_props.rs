@@ -1,27 +1,40 @@
-//! Any two texts with words in them import to a readout file that loads
-//! without an error or a warning, and loads back to exactly the passages
-//! imported, tagged with exactly the suggested topics.
+//! Any two texts with words in them, cut in any way, import to a readout
+//! file that loads without an error or a warning, and loads back to exactly
+//! the passages imported, tagged with exactly the suggested topics. Every
+//! way of cutting a text keeps all its words, in order.
 
 use proptest::prelude::*;
 use readouts::document::load::load_str;
 use readouts::import::render::render;
+use readouts::import::split::Split;
 use readouts::import::{Draft, ImportedReadout, passages};
 
-fn side(id: &str, text: &str) -> ImportedReadout {
+fn side(id: &str, text: &str, how: Split) -> ImportedReadout {
+    let (passages, split) = passages(text, how);
     ImportedReadout {
         id: id.to_string(),
         label: id.to_string(),
         file_name: format!("{id}.txt"),
-        passages: passages(text),
+        split,
+        passages,
     }
 }
 
+fn any_split() -> impl Strategy<Value = Split> {
+    prop_oneof![
+        Just(Split::Auto),
+        Just(Split::Paragraph),
+        Just(Split::Line),
+        Just(Split::Sentence),
+    ]
+}
+
 /// Imports two texts and checks the file against what was imported.
-fn assert_round_trip(left: &str, right: &str, suggest_topics: bool) {
+fn assert_round_trip(left: &str, right: &str, how: Split, suggest_topics: bool) {
     let draft = Draft::new(
         "Property".to_string(),
-        side("left", left),
-        side("right", right),
+        side("left", left, how),
+        side("right", right, how),
         suggest_topics,
     );
     let toml = render(&draft);
@@ -78,8 +91,9 @@ fn awkward_text() -> impl Strategy<Value = String> {
 }
 
 fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![awkward_text(), any::<String>()]
-        .prop_filter("a text with words", |text| !passages(text).is_empty())
+    prop_oneof![awkward_text(), any::<String>()].prop_filter("a text with words", |text| {
+        !passages(text, Split::Auto).0.is_empty()
+    })
 }
 
 /// Printable words separated by spaces, tabs, line ends and blank lines,
@@ -122,9 +136,10 @@ proptest! {
     fn any_two_texts_import_to_a_valid_file_that_round_trips(
         left in any_text(),
         right in any_text(),
+        how in any_split(),
         suggest_topics in any::<bool>(),
     ) {
-        assert_round_trip(&left, &right, suggest_topics);
+        assert_round_trip(&left, &right, how, suggest_topics);
     }
 
     #[test]
@@ -143,15 +158,31 @@ proptest! {
                 .collect::<Vec<_>>()
                 .join("\n\n")
         };
-        assert_round_trip(&paragraph(&left_order), &paragraph(&right_order), true);
+        assert_round_trip(&paragraph(&left_order), &paragraph(&right_order), Split::Auto, true);
     }
 
     #[test]
     fn passages_keep_every_word_of_their_paragraph((text, paragraphs) in plain_text()) {
-        let found: Vec<Vec<String>> = passages(&text)
+        let found: Vec<Vec<String>> = passages(&text, Split::Paragraph)
+            .0
             .iter()
             .map(|p| p.split(' ').map(String::from).collect())
             .collect();
         prop_assert_eq!(found, paragraphs);
+    }
+
+    #[test]
+    fn every_split_keeps_every_word_in_order(
+        (text, paragraphs) in plain_text(),
+        how in any_split(),
+    ) {
+        let (found, used) = passages(&text, how);
+        prop_assert_ne!(used, Split::Auto);
+        let words: Vec<String> = found
+            .iter()
+            .flat_map(|p| p.split(' ').map(String::from))
+            .collect();
+        prop_assert_eq!(words, paragraphs.concat());
+        prop_assert!(found.iter().all(|p| !p.is_empty() && p.trim() == p));
     }
 }

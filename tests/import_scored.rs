@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use readouts::import::passages;
+use readouts::import::split::Split;
 use readouts::import::suggest::suggest;
 
 /// The pairs, each a folder with a `links.toml`.
@@ -122,8 +123,8 @@ fn score_pair(name: &str) -> (Score, bool) {
     let truth_file = folder.join("links.toml");
     let truth: Truth = toml::from_str(&read(&truth_file))
         .unwrap_or_else(|e| panic!("{}: {e}", truth_file.display()));
-    let left = passages(&read(&folder.join(&truth.left)));
-    let right = passages(&read(&folder.join(&truth.right)));
+    let left = passages(&read(&folder.join(&truth.left)), Split::Auto).0;
+    let right = passages(&read(&folder.join(&truth.right)), Split::Auto).0;
     let mut true_links = Links::new();
     for topic in &truth.topics {
         for l in &topic.left {

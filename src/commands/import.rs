@@ -6,19 +6,21 @@ use std::path::{Path, PathBuf};
 
 use super::Failure;
 use crate::document::diagnostic::Diagnostic;
+use crate::document::diagnostic::Severity;
 use crate::document::load::{decode_utf8, invalid_id_help, is_valid_id};
 use crate::document::normalize::normalize_line;
 use crate::import::render::render;
+use crate::import::split::Split;
 use crate::import::{
-    Draft, ImportedReadout, default_title, label_from_file_stem, passages, readout_ids,
+    Draft, ImportedReadout, default_title, finer_split, label_from_file_stem, passages, readout_ids,
 };
 use crate::io::read::{display_name, is_stdin, read};
-use crate::io::write::{Existing, write_output, write_stdout};
+use crate::io::write::{Existing, report, write_output, write_stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The readout for the left pane: plain UTF-8 text, a passage per
-    /// paragraph (blank lines separate paragraphs); `-` reads standard input.
+    /// The readout for the left pane: plain UTF-8 text, cut into passages
+    /// as --split says; `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     pub left: PathBuf,
     /// The readout for the right pane, as --left.
@@ -49,6 +51,30 @@ pub struct ImportArgs {
     /// Propose the topics both readouts talk about, from the words they share.
     #[arg(long)]
     pub suggest_topics: bool,
+    /// How each text is cut into passages: `auto` takes paragraphs when the
+    /// text has blank lines, else lines, else sentences.
+    #[arg(long, value_enum, default_value_t = SplitArg::Auto, value_name = "HOW")]
+    pub split: SplitArg,
+}
+
+/// `--split`, as the command line names the ways of cutting a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitArg {
+    Auto,
+    Paragraph,
+    Line,
+    Sentence,
+}
+
+impl From<SplitArg> for Split {
+    fn from(arg: SplitArg) -> Self {
+        match arg {
+            SplitArg::Auto => Split::Auto,
+            SplitArg::Paragraph => Split::Paragraph,
+            SplitArg::Line => Split::Line,
+            SplitArg::Sentence => Split::Sentence,
+        }
+    }
 }
 
 pub fn run(args: &ImportArgs) -> Result<(), Failure> {
@@ -64,14 +90,17 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     let given_ids = [args.left_id.as_deref(), args.right_id.as_deref()];
     let [left_id, right_id] = readout_ids(given_ids, [&labels[0], &labels[1]])
         .map_err(|message| usage_error(&message))?;
-    let (left_passages, right_passages) =
-        match (read_passages(&args.left), read_passages(&args.right)) {
-            (Ok(left), Ok(right)) => (left, right),
-            (left, right) => {
-                let errors = [left.err(), right.err()].into_iter().flatten().collect();
-                return Err(Failure::Failed(errors));
-            }
-        };
+    let how = Split::from(args.split);
+    let ((left_passages, left_split), (right_passages, right_split)) = match (
+        read_passages(&args.left, how),
+        read_passages(&args.right, how),
+    ) {
+        (Ok(left), Ok(right)) => (left, right),
+        (left, right) => {
+            let errors = [left.err(), right.err()].into_iter().flatten().collect();
+            return Err(Failure::Failed(errors));
+        }
+    };
     let [left_label, right_label] = labels;
     let title = match &args.title {
         Some(title) => normalize_line(title),
@@ -83,12 +112,14 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
             id: left_id,
             label: left_label,
             file_name: file_name(&args.left),
+            split: left_split,
             passages: left_passages,
         },
         ImportedReadout {
             id: right_id,
             label: right_label,
             file_name: file_name(&args.right),
+            split: right_split,
             passages: right_passages,
         },
         args.suggest_topics,
@@ -104,18 +135,36 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The passages of a plain-text readout; an error names the file when it
-/// cannot be read, is not UTF-8, or holds no text.
-fn read_passages(path: &Path) -> Result<Vec<String>, Diagnostic> {
+/// The passages of a plain-text readout and how it was cut; an error names
+/// the file when it cannot be read, is not UTF-8, or holds no text. A text
+/// that makes a single passage, when another way of cutting it would make
+/// more, is reported with a warning that names that way.
+fn read_passages(path: &Path, how: Split) -> Result<(Vec<String>, Split), Diagnostic> {
     let name = display_name(path);
     let bytes = read(path)?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    let found = passages(decode_utf8(&name, bytes)?);
+    let text = decode_utf8(&name, bytes)?;
+    let (found, used) = passages(text, how);
     if found.is_empty() {
         return Err(Diagnostic::error(&name, format!("`{name}` has no text"))
-            .with_help("a readout to import is plain text, a passage per paragraph"));
+            .with_help("a readout to import is plain text: paragraphs, lines or sentences"));
     }
-    Ok(found)
+    if found.len() == 1
+        && let Some(finer) = finer_split(text)
+    {
+        let mut warning = Diagnostic::error(
+            &name,
+            format!("`{name}` is a single passage, cut by {}", used.name()),
+        )
+        .with_help(format!(
+            "pass --split {} to make a passage of each {}",
+            finer.name(),
+            finer.name()
+        ));
+        warning.severity = Severity::Warning;
+        report(&[warning]);
+    }
+    Ok((found, used))
 }
 
 fn label(given: Option<&str>, path: &Path, fallback: &str) -> String {

@@ -1,16 +1,19 @@
 //! `readouts import`: a readout file (format 1) made from two plain-text
-//! readouts, a passage per paragraph, with shared topics suggested on
-//! request ([`suggest`]) and written out as TOML ([`render`]).
+//! readouts, cut into passages by paragraph, line or sentence ([`split`]),
+//! with shared topics suggested on request ([`suggest`]) and written out as
+//! TOML ([`render`]).
 //!
 //! Pure code: [`crate::commands::import`] reads the files and writes the
 //! result.
 
 pub mod render;
+pub mod split;
 pub mod suggest;
 mod words;
 
 use crate::document::load::slug;
-use crate::document::normalize::{PARAGRAPH_BREAK, normalize_line, normalize_text};
+use crate::document::normalize::normalize_line;
+use split::Split;
 use suggest::Suggestion;
 
 /// One readout to import.
@@ -20,6 +23,8 @@ pub struct ImportedReadout {
     pub label: String,
     /// The name of the file it came from, for the header comment.
     pub file_name: String,
+    /// How the text was cut into passages (never `auto`).
+    pub split: Split,
     pub passages: Vec<String>,
 }
 
@@ -50,17 +55,22 @@ impl Draft {
     }
 }
 
-/// The passages of a plain text, a passage per paragraph (blank lines
-/// separate paragraphs), each exactly as the loader reads it back: lines
-/// joined by single spaces, white space collapsed, control characters made
-/// visible. Empty when the text has no words.
-pub fn passages(text: &str) -> Vec<String> {
+/// The passages of a plain text cut as `how` says, each exactly as the
+/// loader reads it back: white space collapsed, control characters made
+/// visible; and how it was cut (`auto` resolved). No passages when the text
+/// has no words.
+pub fn passages(text: &str, how: Split) -> (Vec<String>, Split) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    normalize_text(text)
-        .split(PARAGRAPH_BREAK)
-        .filter(|paragraph| !paragraph.is_empty())
-        .map(str::to_string)
-        .collect()
+    let how = split::resolve(text, how);
+    (split::split(text, how), how)
+}
+
+/// When a text made a single passage, the way of cutting it that would make
+/// more: lines, else sentences. `None` when none would.
+pub fn finer_split(text: &str) -> Option<Split> {
+    [Split::Line, Split::Sentence]
+        .into_iter()
+        .find(|&how| passages(text, how).0.len() >= 2)
 }
 
 /// A readout's label made from its file's name without the extension, or
@@ -117,20 +127,36 @@ mod tests {
     fn a_passage_per_paragraph_with_lines_joined() {
         let text = "\u{feff}First line\r\nsame paragraph.\r\n\r\n\r\n  Second\tone.  \n \n";
         assert_eq!(
-            passages(text),
-            ["First line same paragraph.", "Second one."]
+            passages(text, Split::Auto),
+            (
+                vec![
+                    "First line same paragraph.".to_string(),
+                    "Second one.".to_string()
+                ],
+                Split::Paragraph
+            )
         );
     }
 
     #[test]
     fn a_text_with_no_words_has_no_passages() {
-        assert!(passages("").is_empty());
-        assert!(passages("\u{feff} \r\n\t\n").is_empty());
+        assert!(passages("", Split::Auto).0.is_empty());
+        assert!(passages("\u{feff} \r\n\t\n", Split::Sentence).0.is_empty());
     }
 
     #[test]
     fn control_characters_are_made_visible_as_the_loader_does() {
-        assert_eq!(passages("bell\u{7} and \u{1b}[2J"), ["bell␇ and ␛[2J"]);
+        assert_eq!(
+            passages("bell\u{7} and \u{1b}[2J", Split::Auto).0,
+            ["bell␇ and ␛[2J"]
+        );
+    }
+
+    #[test]
+    fn a_single_passage_names_the_split_that_would_make_more() {
+        assert_eq!(finer_split("One.\nTwo."), Some(Split::Line));
+        assert_eq!(finer_split("One. Two."), Some(Split::Sentence));
+        assert_eq!(finer_split("Only one sentence."), None);
     }
 
     #[test]

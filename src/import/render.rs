@@ -26,9 +26,8 @@ pub fn render(draft: &Draft) -> String {
     comment(
         &mut out,
         &format!(
-            "Made by `readouts import` from {} and {}, a passage per paragraph. \
-             Review the title, the labels and the topics, then validate the file \
-             with `readouts check`.",
+            "Made by `readouts import` from {} and {}. Review the title, the \
+             labels and the topics, then validate the file with `readouts check`.",
             draft.left.file_name, draft.right.file_name
         ),
     );
@@ -146,8 +145,10 @@ fn readout<'t>(
     comment(
         out,
         &format!(
-            "From {}. Add source, url, published and language when they are known.",
-            side.file_name
+            "From {}, a passage per {}. Add source, url, published and language \
+             when they are known.",
+            side.file_name,
+            side.split.name()
         ),
     );
     for (at, text) in side.passages.iter().enumerate() {
@@ -220,12 +221,14 @@ fn numbers(indices: &[usize]) -> String {
 mod tests {
     use super::*;
     use crate::document::load::load_str;
+    use crate::import::split::Split;
 
     fn side(id: &str, passages: &[&str]) -> ImportedReadout {
         ImportedReadout {
             id: id.to_string(),
             label: id.to_uppercase(),
             file_name: format!("{id}.txt"),
+            split: Split::Paragraph,
             passages: passages.iter().map(|p| p.to_string()).collect(),
         }
     }
