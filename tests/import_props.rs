@@ -7,16 +7,23 @@ use proptest::prelude::*;
 use readouts::document::load::load_str;
 use readouts::import::render::render;
 use readouts::import::split::Split;
-use readouts::import::{Draft, ImportedReadout, passages};
+use readouts::import::{Draft, EventDate, ImportedReadout, choose_label, passages, read_text};
 
+/// A side as the command makes it: its label from its heading, or the
+/// file's name.
 fn side(id: &str, text: &str, how: Split) -> ImportedReadout {
-    let (passages, split) = passages(text, how);
+    let read = read_text(text, how);
+    let (label, label_origin) = choose_label(None, read.heading.as_ref(), Some(id), id);
     ImportedReadout {
         id: id.to_string(),
-        label: id.to_string(),
+        label,
+        label_origin,
         file_name: format!("{id}.txt"),
-        split,
-        passages,
+        source: Some(format!("{id} \"press\" service")),
+        heading: read.heading,
+        date_lines: read.date.map(|(lines, _)| lines).unwrap_or_default(),
+        split: read.split,
+        passages: read.passages,
     }
 }
 
@@ -30,10 +37,16 @@ fn any_split() -> impl Strategy<Value = Split> {
 }
 
 /// Imports two texts and checks the file against what was imported.
-fn assert_round_trip(left: &str, right: &str, how: Split, suggest_topics: bool) {
+fn assert_round_trip(left_text: &str, right: &str, how: Split, suggest_topics: bool) {
+    let left = side("left", left_text, how);
+    let date = read_text(left_text, how).date.map(|(_, date)| EventDate {
+        date,
+        from_file: Some(left.file_name.clone()),
+    });
     let draft = Draft::new(
         "Property".to_string(),
-        side("left", left, how),
+        date,
+        left,
         side("right", right, how),
         suggest_topics,
     );
@@ -43,6 +56,8 @@ fn assert_round_trip(left: &str, right: &str, how: Split, suggest_topics: bool) 
     assert!(loaded.warnings.is_empty(), "{:?}\n{toml}", loaded.warnings);
     let document = loaded.document;
     assert_eq!(document.readouts.len(), 2);
+    assert_eq!(document.date, draft.date.as_ref().map(|d| d.date));
+    assert_eq!(document.readouts[0].label, draft.left.label);
     for (readout, imported) in document.readouts.iter().zip([&draft.left, &draft.right]) {
         let texts: Vec<&str> = readout.passages.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, imported.passages, "{toml}");
@@ -62,7 +77,8 @@ fn assert_round_trip(left: &str, right: &str, how: Split, suggest_topics: bool) 
 
 /// Text made of awkward pieces: TOML's quotes and escapes, comment and
 /// header look-alikes, control characters, wide characters, every kind of
-/// line end and blank line.
+/// line end and blank line, headings, dates, abbreviations and sentence
+/// ends.
 fn awkward_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[a-zA-Z]{1,12}",
@@ -83,6 +99,12 @@ fn awkward_text() -> impl Strategy<Value = String> {
         Just("\r\n".to_string()),
         Just("\n\n".to_string()),
         Just("\r\n \t\r\n".to_string()),
+        Just("Telephone conversation with US President \u{1b}".to_string()),
+        Just("Readout of President Biden's Call\n".to_string()),
+        Just("\nJuly 9, 2021\n18:45\n".to_string()),
+        Just(" Mr. U.S. No. 5. ".to_string()),
+        Just(". ".to_string()),
+        Just("?é! “Quoted.” ".to_string()),
     ];
     (any::<bool>(), proptest::collection::vec(piece, 1..40)).prop_map(|(bom, pieces)| {
         let text = pieces.concat();
@@ -92,7 +114,7 @@ fn awkward_text() -> impl Strategy<Value = String> {
 
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![awkward_text(), any::<String>()].prop_filter("a text with words", |text| {
-        !passages(text, Split::Auto).0.is_empty()
+        !read_text(text, Split::Auto).passages.is_empty()
     })
 }
 
@@ -184,5 +206,33 @@ proptest! {
             .collect();
         prop_assert_eq!(words, paragraphs.concat());
         prop_assert!(found.iter().all(|p| !p.is_empty() && p.trim() == p));
+    }
+
+    #[test]
+    fn headings_and_date_lines_are_taken_off_whole(
+        heading in prop_oneof![
+            Just(""),
+            Just("Readout of President Biden's Call with President Putin\n"),
+            Just("Telephone conversation with US President Joseph Biden\r\n\r\n"),
+        ],
+        date in prop_oneof![Just(""), Just("July 9, 2021\n"), Just("9 July 2021\n18:45\n\n")],
+        (body, paragraphs) in plain_text(),
+        how in any_split(),
+    ) {
+        let text = format!("{heading}{date}{body}");
+        let read = read_text(&text, how);
+        prop_assert_eq!(read.heading.is_some(), !heading.is_empty());
+        let mut words: Vec<String> = Vec::new();
+        let front = read.heading.iter().map(|h| h.line.clone());
+        let dates = read.date.iter().flat_map(|(lines, _)| lines.clone());
+        for piece in front.chain(dates).chain(read.passages) {
+            words.extend(piece.split(' ').map(String::from));
+        }
+        let expected: Vec<String> = format!("{heading}{date}")
+            .split_whitespace()
+            .map(String::from)
+            .chain(paragraphs.concat())
+            .collect();
+        prop_assert_eq!(words, expected);
     }
 }

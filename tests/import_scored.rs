@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use readouts::import::passages;
+use readouts::import::read_text;
 use readouts::import::split::Split;
 use readouts::import::suggest::suggest;
 
@@ -123,8 +123,8 @@ fn score_pair(name: &str) -> (Score, bool) {
     let truth_file = folder.join("links.toml");
     let truth: Truth = toml::from_str(&read(&truth_file))
         .unwrap_or_else(|e| panic!("{}: {e}", truth_file.display()));
-    let left = passages(&read(&folder.join(&truth.left)), Split::Auto).0;
-    let right = passages(&read(&folder.join(&truth.right)), Split::Auto).0;
+    let left = read_text(&read(&folder.join(&truth.left)), Split::Auto).passages;
+    let right = read_text(&read(&folder.join(&truth.right)), Split::Auto).passages;
     let mut true_links = Links::new();
     for topic in &truth.topics {
         for l in &topic.left {

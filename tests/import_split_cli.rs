@@ -42,7 +42,6 @@ fn single_newlines_make_a_passage_per_line() {
     assert_eq!(
         openings,
         [
-            "Readout of President Joseph R. B",
             "President Biden spoke today with",
             "President Biden also spoke with ",
             "President Biden underscored the ",
@@ -93,9 +92,9 @@ fn sentences_survive_abbreviations_quotations_and_numbers() {
 #[test]
 fn paragraphs_are_kept_when_asked_for_and_sentences_never_cross_them() {
     let (passages, _) = left_passages(KREMLIN, &["--split", "paragraph"]);
-    assert_eq!(passages.len(), 8);
+    assert_eq!(passages.len(), 6);
     let (sentences, _) = left_passages(KREMLIN, &["--split", "sentence"]);
-    assert_eq!(sentences.len(), 11);
+    assert_eq!(sentences.len(), 9);
     assert_eq!(sentences.join(" "), passages.join(" "));
 }
 

@@ -9,7 +9,7 @@ use toml_writer::{ToTomlValue, TomlStringBuilder};
 use unicode_width::UnicodeWidthStr;
 
 use super::suggest::Suggestion;
-use super::{Draft, ImportedReadout};
+use super::{Draft, ImportedReadout, LabelOrigin};
 use crate::document::normalize::normalize_line;
 
 /// The widest a line is made, where words allow.
@@ -33,6 +33,15 @@ pub fn render(draft: &Draft) -> String {
     );
     out.push_str("\nformat = 1\n");
     key_value(&mut out, "title", &draft.title);
+    if let Some(date) = &draft.date {
+        if let Some(file) = &date.from_file {
+            comment(
+                &mut out,
+                &format!("The date is from the date line of {file}."),
+            );
+        }
+        let _ = writeln!(out, "date = {}", date.date);
+    }
     let tags = match draft.suggestions.as_deref() {
         Some(suggestions) if !suggestions.is_empty() => {
             suggested_topics(&mut out, draft, suggestions);
@@ -43,10 +52,10 @@ pub fn render(draft: &Draft) -> String {
             Tags::Placeholder
         }
     };
-    readout(&mut out, &draft.left, |passage| {
+    readout(&mut out, &draft.left, "--left-label", |passage| {
         tags.of(Position::Left(passage))
     });
-    readout(&mut out, &draft.right, |passage| {
+    readout(&mut out, &draft.right, "--right-label", |passage| {
         tags.of(Position::Right(passage))
     });
     out
@@ -137,20 +146,16 @@ fn topic(out: &mut String, id: &str, label: &str) {
 fn readout<'t>(
     out: &mut String,
     side: &ImportedReadout,
+    option: &str,
     topics_of: impl Fn(usize) -> Vec<&'t str>,
 ) {
     out.push_str("\n[[readouts]]\n");
     key_value(out, "id", &side.id);
     key_value(out, "label", &side.label);
-    comment(
-        out,
-        &format!(
-            "From {}, a passage per {}. Add source, url, published and language \
-             when they are known.",
-            side.file_name,
-            side.split.name()
-        ),
-    );
+    if let Some(source) = &side.source {
+        key_value(out, "source", source);
+    }
+    comment(out, &review(side, option));
     for (at, text) in side.passages.iter().enumerate() {
         let _ = writeln!(out, "\n[[readouts.passages]] # {} {}", side.id, at + 1);
         passage_text(out, text);
@@ -159,6 +164,84 @@ fn readout<'t>(
             let ids: Vec<String> = topics.iter().map(|id| encode(id)).collect();
             let _ = writeln!(out, "topics = [{}]", ids.join(", "));
         }
+    }
+}
+
+/// What to review in a readout: where it came from, how it was cut, where
+/// its label came from, the lines taken off its start, what is missing.
+/// `option` names the side's label option.
+fn review(side: &ImportedReadout, option: &str) -> String {
+    let mut review = format!(
+        "From {}, a passage per {}.",
+        side.file_name,
+        side.split.name()
+    );
+    let heading = side.heading.as_ref();
+    match (side.label_origin, heading) {
+        (LabelOrigin::Heading, Some(heading)) if heading.taken_off => {
+            let _ = write!(
+                review,
+                " The label is from its first line, “{}”, which is how {} heads its \
+                 readouts; that line is not a passage.",
+                heading.line, heading.who
+            );
+        }
+        (LabelOrigin::Heading, Some(heading)) => {
+            let opening: Vec<&str> = heading.line.split(' ').take(6).collect();
+            let _ = write!(
+                review,
+                " The label is from how its text begins, “{} …”, which is how {} \
+                 heads its readouts; with no line of its own, that heading stays in the \
+                 first passage.",
+                opening.join(" "),
+                heading.who
+            );
+        }
+        (LabelOrigin::FileName, _) => review.push_str(
+            " The label is the file's name: its first line is no heading that says \
+             whose readout it is (“Readout of President …”, “Telephone \
+             conversation with …”).",
+        ),
+        (LabelOrigin::Placeholder, _) => {
+            let _ = write!(
+                review,
+                " The label is a placeholder: give one with {option}."
+            );
+        }
+        (LabelOrigin::Given | LabelOrigin::Heading, _) => {}
+    }
+    if let Some(heading) = heading
+        && heading.taken_off
+        && side.label_origin != LabelOrigin::Heading
+    {
+        let _ = write!(
+            review,
+            " Its first line, “{}”, is a heading and not a passage.",
+            heading.line
+        );
+    }
+    if !side.date_lines.is_empty() {
+        let quoted: Vec<String> = side.date_lines.iter().map(|l| format!("“{l}”")).collect();
+        let _ = write!(
+            review,
+            " Its date line, {}, is not a passage.",
+            quoted.join(" ")
+        );
+    }
+    let mut missing = vec!["url", "published", "language"];
+    if side.source.is_none() {
+        missing.insert(0, "source");
+    }
+    let _ = write!(review, " Add {} when they are known.", and_list(&missing));
+    review
+}
+
+/// "a, b and c".
+fn and_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => (*only).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -227,7 +310,11 @@ mod tests {
         ImportedReadout {
             id: id.to_string(),
             label: id.to_uppercase(),
+            label_origin: LabelOrigin::Given,
             file_name: format!("{id}.txt"),
+            source: None,
+            heading: None,
+            date_lines: Vec::new(),
             split: Split::Paragraph,
             passages: passages.iter().map(|p| p.to_string()).collect(),
         }
@@ -236,6 +323,7 @@ mod tests {
     fn draft(left: &[&str], right: &[&str], suggest_topics: bool) -> Draft {
         Draft::new(
             "Talks".to_string(),
+            None,
             side("north", left),
             side("south", right),
             suggest_topics,
