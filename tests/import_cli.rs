@@ -82,7 +82,7 @@ fn the_written_file_passes_check() {
             vec!["--force"]
         });
         assert_eq!(import(&args), "", "nothing on standard output with -o");
-        let topics = if suggest { 3 } else { 1 };
+        let topics = if suggest { 5 } else { 1 };
         assert_eq!(
             check_ok(&out),
             format!("{out_arg}: ok (2 readouts, 19 passages, {topics} topics)\n")

@@ -8,7 +8,7 @@
 //!
 //! `cargo test --test import_scored -- --nocapture` prints the figures.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use readouts::import::read_text;
@@ -37,7 +37,6 @@ struct Truth {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TruthTopic {
-    #[allow(dead_code, reason = "read by a person, not by the test")]
     name: String,
     left: Vec<String>,
     right: Vec<String>,
@@ -125,17 +124,20 @@ fn score_pair(name: &str) -> (Score, bool) {
         .unwrap_or_else(|e| panic!("{}: {e}", truth_file.display()));
     let left = read_text(&read(&folder.join(&truth.left)), Split::Auto).passages;
     let right = read_text(&read(&folder.join(&truth.right)), Split::Auto).passages;
-    let mut true_links = Links::new();
+    // Each true link with the name of a topic it belongs to.
+    let mut topic_of: BTreeMap<(usize, usize), &str> = BTreeMap::new();
     for topic in &truth.topics {
         for l in &topic.left {
             for r in &topic.right {
-                true_links.insert((
+                let link = (
                     passage_with(&left, l, &truth_file),
                     passage_with(&right, r, &truth_file),
-                ));
+                );
+                topic_of.entry(link).or_insert(&topic.name);
             }
         }
     }
+    let true_links: Links = topic_of.keys().copied().collect();
     let mut suggested = Links::new();
     for suggestion in suggest(&left, &right) {
         for &l in &suggestion.left {
@@ -156,11 +158,12 @@ fn score_pair(name: &str) -> (Score, bool) {
     }
     for &(l, r) in true_links.difference(&suggested) {
         println!(
-            "  {name}: missed  L{} «{}» ~ R{} «{}»",
+            "  {name}: missed  L{} «{}» ~ R{} «{}» ({})",
             l + 1,
             opening(&left[l]),
             r + 1,
-            opening(&right[r])
+            opening(&right[r]),
+            topic_of[&(l, r)]
         );
     }
     (Score::of(&suggested, &true_links), truth.held_out)
@@ -191,7 +194,10 @@ fn suggestions_on_real_readouts_are_scored() {
     lines.push(all.line("all pairs"));
     println!("{}", lines.join("\n"));
 
-    // The figures before any tuning, as floors.
-    assert!(all.precision() >= 0.3, "{}", all.line("all pairs"));
-    assert!(all.recall() >= 0.15, "{}", all.line("all pairs"));
+    // The targets: precision 80 %, recall 60 %, on all pairs and on the
+    // held-out one alone (before this work: 31 % and 18 % on all pairs).
+    for (score, name) in [(all, "all pairs"), (held_out, "held-out pair")] {
+        assert!(score.precision() >= 0.8, "{}", score.line(name));
+        assert!(score.recall() >= 0.6, "{}", score.line(name));
+    }
 }

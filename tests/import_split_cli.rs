@@ -118,6 +118,22 @@ fn a_single_passage_is_warned_about_with_the_option_to_use() {
 }
 
 #[test]
+fn the_warning_shows_control_characters_in_a_file_name_as_symbols() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pasted\u{1b}[2J.txt");
+    std::fs::write(&path, "One line.\nAnother line.\n").expect("write");
+    let (_, stderr) = left_passages(
+        path.to_str().expect("a UTF-8 path"),
+        &["--split", "paragraph"],
+    );
+    assert!(stderr.starts_with("warning: `"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && stderr.contains("pasted␛[2J.txt"),
+        "{stderr:?}"
+    );
+}
+
+#[test]
 fn a_one_sentence_readout_is_no_reason_to_warn() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("short.txt");

@@ -54,7 +54,7 @@ fn the_fixture_topics_are_named_from_shared_words() {
     assert_eq!(
         names,
         [
-            ("frank-constructive", "Frank constructive"),
+            ("tone-of-the-conversation", "Tone of the conversation"),
             ("harbour-treaty", "Harbour treaty"),
             ("fishing-quotas", "Fishing quotas"),
             ("dredging-channel", "Dredging channel"),

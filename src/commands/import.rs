@@ -11,7 +11,7 @@ use crate::document::Date;
 use crate::document::diagnostic::Diagnostic;
 use crate::document::diagnostic::Severity;
 use crate::document::load::{decode_utf8, invalid_id_help, is_valid_id};
-use crate::document::normalize::normalize_line;
+use crate::document::normalize::{make_visible, normalize_line};
 use crate::import::render::render;
 use crate::import::split::Split;
 use crate::import::{
@@ -192,7 +192,7 @@ impl Side {
 /// passage, when another way of cutting it would make more, is reported
 /// with a warning that names that way.
 fn read_readout(path: &Path, how: Split) -> Result<ReadText, Diagnostic> {
-    let name = display_name(path);
+    let name = make_visible(&display_name(path));
     let bytes = read(path)?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let read = read_text(decode_utf8(&name, bytes)?, how);

@@ -1,7 +1,8 @@
 //! `readouts import`: a readout file (format 1) made from two plain-text
 //! readouts, cut into passages by paragraph, line or sentence ([`split`]),
-//! with shared topics suggested on request ([`suggest`]) and written out as
-//! TOML ([`render`]).
+//! their headings and date lines taken off ([`heading`]), with shared
+//! topics suggested on request ([`suggest`]) and written out as TOML
+//! ([`render`]).
 //!
 //! Pure code: [`crate::commands::import`] reads the files and writes the
 //! result.
@@ -10,6 +11,7 @@ pub mod heading;
 pub mod render;
 pub mod split;
 pub mod suggest;
+mod vocabulary;
 mod words;
 
 use crate::document::Date;

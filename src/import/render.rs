@@ -8,7 +8,7 @@ use std::fmt::Write;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
 use unicode_width::UnicodeWidthStr;
 
-use super::suggest::Suggestion;
+use super::suggest::{Evidence, Suggestion};
 use super::{Draft, ImportedReadout, LabelOrigin};
 use crate::document::normalize::normalize_line;
 
@@ -93,30 +93,42 @@ fn suggested_topics(out: &mut String, draft: &Draft, suggestions: &[Suggestion])
     comment(
         out,
         "Topics suggested by `readouts import --suggest-topics` from the words \
-         both sides share. Rename, merge or delete them; a passage with no \
-         counterpart on the other side carries none.",
+         both sides use and the vocabulary of diplomacy it knows. Rename, merge \
+         or delete them; a passage with no counterpart on the other side \
+         carries none.",
     );
     for suggestion in suggestions {
         out.push('\n');
-        let shared: Vec<String> = suggestion
-            .shared_words
-            .iter()
-            .map(|word| format!("\"{word}\""))
-            .collect();
-        comment(
-            out,
-            &format!(
-                "Suggested: {} {} and {} {} share {} (score {:.2}).",
-                draft.left.id,
-                numbers(&suggestion.left),
-                draft.right.id,
-                numbers(&suggestion.right),
-                shared.join(", "),
-                suggestion.score
+        let left = format!("{} {}", draft.left.id, numbers(&suggestion.left));
+        let right = format!("{} {}", draft.right.id, numbers(&suggestion.right));
+        let why = match &suggestion.evidence {
+            Evidence::Opening => format!(
+                "Suggested: {left} and {right} are the opening formulas, who called \
+                 whom and when; they link nothing else."
             ),
-        );
+            Evidence::Subject {
+                left: left_words,
+                right: right_words,
+            } => format!(
+                "Suggested: {left} and {right} speak of one subject, in the words {} on \
+                 the left and {} on the right.",
+                quoted(left_words),
+                quoted(right_words)
+            ),
+            Evidence::Words { shared, score } => format!(
+                "Suggested: {left} and {right} share {} (score {score:.2}).",
+                quoted(shared)
+            ),
+        };
+        comment(out, &why);
         topic(out, &suggestion.id, &suggestion.label);
     }
+}
+
+/// Words in quotation marks: "a", "b".
+fn quoted(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+    quoted.join(", ")
 }
 
 fn placeholder_topic(out: &mut String, suggestions_asked: bool) {

@@ -116,7 +116,7 @@ fn ends_a_sentence(line: &str) -> bool {
 }
 
 /// The sentences of one normalised paragraph.
-fn sentences(paragraph: &str) -> Vec<String> {
+pub(super) fn sentences(paragraph: &str) -> Vec<String> {
     let mut sentences: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut bounds = paragraph.split_sentence_bounds().peekable();
