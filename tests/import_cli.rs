@@ -329,39 +329,68 @@ fn given_labels_dates_and_sources_win() {
     assert!(!toml.contains("The date is from"), "{toml}");
     assert!(
         comments(&toml).contains(
-            "From kremlin.txt, a passage per paragraph. Its first line, “Telephone \
-             conversation with US President Joseph Biden”, is a heading and not a \
-             passage. Its date line, “July 9, 2021”, is not a passage. Add url, \
-             published and language when they are known."
+            "From kremlin.txt, a passage per paragraph. Its heading, “Telephone \
+             conversation with US President Joseph Biden”, is not a passage. Its date \
+             line, “July 9, 2021”, is not a passage. Add url, published and language \
+             when they are known."
         ),
         "{toml}"
     );
 }
 
 #[test]
-fn a_heading_at_the_start_of_one_paragraph_still_names_the_side() {
+fn a_heading_run_into_one_paragraph_still_names_the_side() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let collapsed = dir.path().join("pasted.txt");
     let kremlin = std::fs::read_to_string(KREMLIN_2021_07_09).expect("fixture");
-    std::fs::write(&collapsed, kremlin.replace('\n', " ")).expect("write");
-    let toml = import(&[
-        "--left",
-        collapsed.to_str().expect("a UTF-8 path"),
-        "--right",
-        WHITE_HOUSE_2021_07_09,
-    ]);
+    let mut args: Vec<String> = Vec::new();
+    // With its date (kremlin.ru's page copied without its line breaks), the
+    // heading is taken off; without one, it stays in the first passage.
+    for (name, text) in [
+        ("pasted.txt", kremlin.replace('\n', " ")),
+        (
+            "undated.txt",
+            kremlin.replace("July 9, 2021", "").replace('\n', " "),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        args.push(path.to_str().expect("a UTF-8 path").to_string());
+    }
+    let toml = import(&["--left", &args[0], "--right", WHITE_HOUSE_2021_07_09]);
+    let document = load(&toml);
+    assert_eq!(document.readouts[0].label, "Kremlin");
+    assert_eq!(
+        document.date.map(|d| d.to_string()),
+        Some("2021-07-09".into())
+    );
+    assert!(
+        document.readouts[0].passages[0]
+            .text
+            .starts_with("Vladimir Putin had a telephone conversation"),
+        "{toml}"
+    );
+    assert!(
+        comments(&toml).contains(
+            "From pasted.txt, a passage per sentence. The label is from its heading, \
+             “Telephone conversation with US President Joseph Biden”, which is how the \
+             Kremlin (kremlin.ru, the President of Russia's site) heads its readouts; \
+             the heading is not a passage. Its date line, “July 9, 2021”, is not a passage."
+        ),
+        "{toml}"
+    );
+    let toml = import(&["--left", &args[1], "--right", WHITE_HOUSE_2021_07_09]);
     let document = load(&toml);
     assert_eq!(document.readouts[0].label, "Kremlin");
     assert_eq!(document.date, None);
     assert!(
         document.readouts[0].passages[0]
             .text
-            .starts_with("Telephone conversation with US President Joseph Biden July 9, 2021"),
+            .starts_with("Telephone conversation with US President Joseph Biden Vladimir Putin"),
         "the heading stays in the first passage"
     );
     assert!(
         comments(&toml).contains(
-            "From pasted.txt, a passage per sentence. The label is from how its text \
+            "From undated.txt, a passage per sentence. The label is from how its text \
              begins, “Telephone conversation with US President Joseph …”, which is how \
              the Kremlin (kremlin.ru, the President of Russia's site) heads its \
              readouts; with no line of its own, that heading stays in the first passage."

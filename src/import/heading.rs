@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use toml::value::Datetime;
 
+use super::split::sentences;
 use crate::document::Date;
 use crate::document::normalize::normalize_line;
 
@@ -92,7 +93,13 @@ pub fn front(text: &str) -> Front {
         }
         front.heading = Some(heading);
     }
-    if front.heading.as_ref().is_some_and(|h| !h.taken_off) {
+    if let Some(heading) = front.heading.as_mut().filter(|h| !h.taken_off) {
+        if let Some((line, date, body)) = date_within_heading(text) {
+            heading.line = line;
+            heading.taken_off = true;
+            front.date = Some((vec![date.0], date.1));
+            front.body = body;
+        }
         return front;
     }
     lines.at = front.body;
@@ -113,6 +120,63 @@ pub fn front(text: &str) -> Front {
         front.body = body;
     }
     front
+}
+
+/// How many words a heading has at most before its date, when the two are
+/// run into the text of one paragraph.
+const HEADING_WORDS: usize = 16;
+
+/// A heading run into the text with its date, as a page copied without its
+/// line breaks has it ("Telephone conversation with US President Joseph
+/// Biden July 9, 2021 Vladimir Putin had …"): the heading, the date (as
+/// written, and read), and where the body starts. `None` unless a date
+/// comes within the first [`HEADING_WORDS`] words, after a heading that is
+/// no sentence, and words follow it.
+fn date_within_heading(text: &str) -> Option<(String, (String, Date), usize)> {
+    let words = spaced_words(text, HEADING_WORDS + 3);
+    for start in 1..words.len().min(HEADING_WORDS + 1) {
+        for length in [3, 1] {
+            let Some(window) = words.get(start..start + length) else {
+                continue;
+            };
+            let end = window[length - 1].0 + window[length - 1].1.len();
+            let written = normalize_line(&text[window[0].0..end]);
+            let heading = normalize_line(&text[..window[0].0]);
+            // The heading is no sentence, nor holds the end of one.
+            let one_piece = sentences(&heading).len() == 1 && !heading.ends_with('.');
+            if let Some(date) = date(&written)
+                && one_piece
+                && has_words(&text[end..])
+            {
+                return Some((heading, (written, date), end));
+            }
+        }
+    }
+    None
+}
+
+/// The first `count` runs of characters between white space, with their
+/// byte offsets.
+fn spaced_words(text: &str, count: usize) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                words.push((from, &text[from..at]));
+                start = None;
+                if words.len() == count {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 /// The heading style of a line, if it starts as a style says.
@@ -267,10 +331,31 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_run_into_the_text_with_its_date_is_taken_off() {
+        let text = "Telephone conversation with US President Joseph Biden July 9, 2021 Vladimir \
+                    Putin had a telephone conversation with President of the United States.";
+        let found = front(text);
+        let heading = found.heading.expect("a heading");
+        assert!(heading.taken_off);
+        assert_eq!(
+            heading.line,
+            "Telephone conversation with US President Joseph Biden"
+        );
+        let (lines, date) = found.date.expect("a date");
+        assert_eq!(
+            (lines, date.to_string()),
+            (vec!["July 9, 2021".to_string()], "2021-07-09".to_string())
+        );
+        assert!(text[found.body..].starts_with(" Vladimir Putin had"));
+    }
+
+    #[test]
     fn nothing_is_taken_off_that_is_the_text_itself() {
         for text in [
-            "Telephone conversation with US President Joseph Biden July 9, 2021 Vladimir \
+            "Telephone conversation with US President Joseph Biden. On July 9, 2021 Vladimir \
              Putin had a telephone conversation with President of the United States.",
+            "Telephone conversation with US President Joseph Biden Vladimir Putin had a \
+             telephone conversation with the President of the United States on July 9, 2021.",
             "Telephone conversation with US President Joseph Biden\n\n  \n",
             "Readout of President Biden's call with President Xi was short.\nJuly 9, 2021\nMore.",
         ] {

@@ -193,8 +193,8 @@ fn review(side: &ImportedReadout, option: &str) -> String {
         (LabelOrigin::Heading, Some(heading)) if heading.taken_off => {
             let _ = write!(
                 review,
-                " The label is from its first line, “{}”, which is how {} heads its \
-                 readouts; that line is not a passage.",
+                " The label is from its heading, “{}”, which is how {} heads its \
+                 readouts; the heading is not a passage.",
                 heading.line, heading.who
             );
         }
@@ -228,7 +228,7 @@ fn review(side: &ImportedReadout, option: &str) -> String {
     {
         let _ = write!(
             review,
-            " Its first line, “{}”, is a heading and not a passage.",
+            " Its heading, “{}”, is not a passage.",
             heading.line
         );
     }
