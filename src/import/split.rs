@@ -39,11 +39,13 @@ impl Split {
     }
 }
 
-/// Abbreviations that come before a name and never end a sentence:
-/// "Mr. Smith", "St. Petersburg".
-const BEFORE_NAMES: &[&str] = &[
-    "Adm", "Amb", "Capt", "Col", "Dr", "Gen", "Gov", "Hon", "Lt", "Maj", "Messrs", "Mr", "Mrs",
-    "Ms", "Mt", "Prof", "Rep", "Rev", "Sen", "Sgt", "St",
+/// Abbreviations that come with a name and never end a sentence: "Mr.
+/// Smith", "St. Petersburg"; "Jr." and "Sr." follow the name, and end a
+/// sentence in a readout less often than the White House's headings run on
+/// past them ("Biden, Jr. Call with …").
+const WITH_NAMES: &[&str] = &[
+    "Adm", "Amb", "Capt", "Col", "Dr", "Gen", "Gov", "Hon", "Jr", "Lt", "Maj", "Messrs", "Mr",
+    "Mrs", "Ms", "Mt", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St",
 ];
 
 /// Abbreviations that come before a number: "No. 5", "Jan. 9". Before
@@ -155,7 +157,7 @@ fn continues(before: &str, next: &str) -> bool {
     let before_number = next.starts_with(|c: char| c.is_ascii_digit());
     let is_list_number = word.trim_start().chars().all(|c| c.is_ascii_digit());
     is_initials
-        || BEFORE_NAMES.contains(&last)
+        || WITH_NAMES.contains(&last)
         || (before_number && BEFORE_NUMBERS.contains(&last))
         || (is_list_number && !word.trim().is_empty())
 }
@@ -170,7 +172,7 @@ mod tests {
 
     #[test]
     fn the_lists_are_sorted() {
-        for list in [BEFORE_NAMES, BEFORE_NUMBERS] {
+        for list in [WITH_NAMES, BEFORE_NUMBERS] {
             assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
         }
     }
@@ -224,7 +226,8 @@ mod tests {
         let text = "The U.S. President met Mr. Lavrov and Dr. Ryabkov in St. Petersburg. \
                     President Joseph R. Biden, Jr. spoke with the U.N. Secretary-General. \
                     Talks follow on Jan. 9 in Geneva and on Feb. 10 President Biden said so. \
-                    Item No. 5 was raised. Was it? No. It was not.";
+                    Item No. 5 was raised. Was it? No. It was not. Readout of President Joseph \
+                    R. Biden, Jr. Call with President Putin.";
         assert_eq!(
             cut(text, Split::Sentence),
             [
@@ -235,6 +238,7 @@ mod tests {
                 "Was it?",
                 "No.",
                 "It was not.",
+                "Readout of President Joseph R. Biden, Jr. Call with President Putin.",
             ]
         );
     }

@@ -250,13 +250,19 @@ impl WordFinder {
             .collect()
     }
 
-    fn word(&self, word: &str, at: Range<usize>) -> Word {
+    fn word(&self, original: &str, at: Range<usize>) -> Word {
         // Typographic apostrophes ("they’ve") are written as the list writes them.
-        let word = word.replace('\u{2019}', "'");
+        let word = original.replace('\u{2019}', "'");
         let written = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("'S"))
             .unwrap_or(&word);
+        // The word's place leaves its possessive out too: "Ukraine" of "Ukraine’s".
+        let possessive = ["'s", "'S", "\u{2019}s", "\u{2019}S"]
+            .into_iter()
+            .find(|suffix| written.len() < word.len() && original.ends_with(suffix))
+            .map_or(0, str::len);
+        let at = at.start..at.end - possessive;
         let letters = written.chars().filter(|c| c.is_alphabetic()).count();
         let lowercase = written.to_lowercase();
         // "US", "EU", "UN": capitals make a short word a name, not a function word.
@@ -327,6 +333,10 @@ mod tests {
         let words = WordFinder::new().words(text);
         assert_eq!(span(text, &words[1..5]), "frank and business-like");
         assert_eq!(span(text, &[]), "");
+        let text = "Ukraine’s borders and Russia's";
+        let words = WordFinder::new().words(text);
+        assert_eq!(span(text, &words[..1]), "Ukraine");
+        assert_eq!(span(text, &words[3..]), "Russia");
     }
 
     #[test]
