@@ -1,6 +1,9 @@
 //! `readouts import` as a user runs it: the readout file it writes (insta
 //! snapshots), that file passing `readouts check`, the errors and exit codes,
-//! and `-o` never destroying a file without `--force`.
+//! `-o` never destroying a file without `--force`; labels from a
+//! government's heading on the first line, else from the file names, the
+//! date from a date line or `--date`, the sources, and the review comments
+//! that say where each came from.
 
 mod support;
 
@@ -12,6 +15,8 @@ const NORTH: &str = "tests/fixtures/import/north.txt";
 const SOUTH: &str = "tests/fixtures/import/south.txt";
 const KREMLIN: &str = "tests/fixtures/import/biden-putin-kremlin.txt";
 const WHITE_HOUSE: &str = "tests/fixtures/import/biden-putin-white-house.txt";
+const KREMLIN_2021_07_09: &str = "tests/fixtures/import/2021-07-09-biden-putin/kremlin.txt";
+const WHITE_HOUSE_2021_07_09: &str = "tests/fixtures/import/2021-07-09-biden-putin/white-house.txt";
 
 /// Runs an import that must succeed; its standard output.
 fn import(args: &[&str]) -> String {
@@ -77,7 +82,7 @@ fn the_written_file_passes_check() {
             vec!["--force"]
         });
         assert_eq!(import(&args), "", "nothing on standard output with -o");
-        let topics = if suggest { 3 } else { 1 };
+        let topics = if suggest { 5 } else { 1 };
         assert_eq!(
             check_ok(&out),
             format!("{out_arg}: ok (2 readouts, 19 passages, {topics} topics)\n")
@@ -250,4 +255,188 @@ fn bad_usage_exits_2() {
     }
     let stderr = import_error(&["--left", NORTH], 2);
     assert!(stderr.contains("--right <FILE>"), "{stderr}");
+}
+
+/// The review comments, their lines joined as one text.
+fn comments(toml: &str) -> String {
+    let lines: Vec<&str> = toml.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+    lines.join(" ")
+}
+
+fn load(toml: &str) -> readouts::document::Document {
+    readouts::document::load::load_str("import", toml)
+        .unwrap_or_else(|errors| panic!("{errors:#?}\n{toml}"))
+        .document
+}
+
+#[test]
+fn headings_name_the_sides_and_a_date_line_dates_the_call() {
+    let toml = import(&[
+        "--left",
+        KREMLIN_2021_07_09,
+        "--right",
+        WHITE_HOUSE_2021_07_09,
+    ]);
+    insta::assert_snapshot!("2021-07-09-headings", toml);
+    let document = load(&toml);
+    let labels: Vec<&str> = document.readouts.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["Kremlin", "White House"]);
+    assert_eq!(document.title, "Kremlin and White House readouts");
+    assert_eq!(
+        document.date.map(|d| d.to_string()),
+        Some("2021-07-09".into())
+    );
+    let first = &document.readouts[0].passages[0].text;
+    assert!(
+        first.starts_with("Vladimir Putin had a telephone"),
+        "{first}"
+    );
+}
+
+#[test]
+fn given_labels_dates_and_sources_win() {
+    let toml = import(&[
+        "--left",
+        KREMLIN_2021_07_09,
+        "--right",
+        WHITE_HOUSE_2021_07_09,
+        "--left-label",
+        "Moscow",
+        "--date",
+        "2021-07-10",
+        "--left-source",
+        "Kremlin press service",
+        "--right-source",
+        "The White House",
+    ]);
+    let document = load(&toml);
+    assert_eq!(document.readouts[0].label, "Moscow");
+    assert_eq!(document.readouts[0].id, "moscow");
+    assert_eq!(document.readouts[1].label, "White House");
+    assert_eq!(
+        document.readouts[0].source.as_deref(),
+        Some("Kremlin press service")
+    );
+    assert_eq!(
+        document.readouts[1].source.as_deref(),
+        Some("The White House")
+    );
+    assert_eq!(
+        document.date.map(|d| d.to_string()),
+        Some("2021-07-10".into())
+    );
+    assert!(toml.contains("\ndate = 2021-07-10\n"), "{toml}");
+    assert!(!toml.contains("The date is from"), "{toml}");
+    assert!(
+        comments(&toml).contains(
+            "From kremlin.txt, a passage per paragraph. Its heading, “Telephone \
+             conversation with US President Joseph Biden”, is not a passage. Its date \
+             line, “July 9, 2021”, is not a passage. Add url, published and language \
+             when they are known."
+        ),
+        "{toml}"
+    );
+}
+
+#[test]
+fn a_heading_run_into_one_paragraph_still_names_the_side() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kremlin = std::fs::read_to_string(KREMLIN_2021_07_09).expect("fixture");
+    let mut args: Vec<String> = Vec::new();
+    // With its date (kremlin.ru's page copied without its line breaks), the
+    // heading is taken off; without one, it stays in the first passage.
+    for (name, text) in [
+        ("pasted.txt", kremlin.replace('\n', " ")),
+        (
+            "undated.txt",
+            kremlin.replace("July 9, 2021", "").replace('\n', " "),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        args.push(path.to_str().expect("a UTF-8 path").to_string());
+    }
+    let toml = import(&["--left", &args[0], "--right", WHITE_HOUSE_2021_07_09]);
+    let document = load(&toml);
+    assert_eq!(document.readouts[0].label, "Kremlin");
+    assert_eq!(
+        document.date.map(|d| d.to_string()),
+        Some("2021-07-09".into())
+    );
+    assert!(
+        document.readouts[0].passages[0]
+            .text
+            .starts_with("Vladimir Putin had a telephone conversation"),
+        "{toml}"
+    );
+    assert!(
+        comments(&toml).contains(
+            "From pasted.txt, a passage per sentence. The label is from its heading, \
+             “Telephone conversation with US President Joseph Biden”, which is how the \
+             Kremlin (kremlin.ru, the President of Russia's site) heads its readouts; \
+             the heading is not a passage. Its date line, “July 9, 2021”, is not a passage."
+        ),
+        "{toml}"
+    );
+    let toml = import(&["--left", &args[1], "--right", WHITE_HOUSE_2021_07_09]);
+    let document = load(&toml);
+    assert_eq!(document.readouts[0].label, "Kremlin");
+    assert_eq!(document.date, None);
+    assert!(
+        document.readouts[0].passages[0]
+            .text
+            .starts_with("Telephone conversation with US President Joseph Biden Vladimir Putin"),
+        "the heading stays in the first passage"
+    );
+    assert!(
+        comments(&toml).contains(
+            "From undated.txt, a passage per sentence. The label is from how its text \
+             begins, “Telephone conversation with US President Joseph …”, which is how \
+             the Kremlin (kremlin.ru, the President of Russia's site) heads its \
+             readouts; with no line of its own, that heading stays in the first passage."
+        ),
+        "{toml}"
+    );
+}
+
+#[test]
+fn without_a_heading_labels_come_from_the_file_names_or_a_placeholder() {
+    let toml = import(&["--left", NORTH, "--right", WHITE_HOUSE_2021_07_09]);
+    let document = load(&toml);
+    assert_eq!(document.readouts[0].label, "north");
+    assert!(
+        toml.contains("# From north.txt, a passage per paragraph. The label is the file's name")
+    );
+    let north = std::fs::read(NORTH).expect("fixture");
+    let output = readouts_with_stdin(
+        &["import", "--left", "-", "--right", WHITE_HOUSE_2021_07_09],
+        &north,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let toml = text(&output.stdout);
+    assert_eq!(load(&toml).readouts[0].label, "Left");
+    assert!(
+        comments(&toml).contains("The label is a placeholder: give one with --left-label."),
+        "{toml}"
+    );
+}
+
+#[test]
+fn a_date_that_is_not_one_is_a_usage_error() {
+    for (date, says) in [
+        ("2021-02-30", "day between 01 and 28"),
+        ("30.12.2021", "a date written YYYY-MM-DD"),
+        ("2021-12-30T10:00:00", "it is not a date alone"),
+    ] {
+        let stderr = import_error(&["--left", NORTH, "--right", NORTH, "--date", date], 2);
+        assert!(
+            stderr.contains("invalid value") && stderr.contains(says),
+            "{date}: {stderr}"
+        );
+    }
+    let stderr = import_error(
+        &["--left", NORTH, "--right", NORTH, "--left-source", " "],
+        2,
+    );
+    assert!(stderr.contains("it is blank"), "{stderr}");
 }

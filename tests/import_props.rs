@@ -1,27 +1,53 @@
-//! Any two texts with words in them import to a readout file that loads
-//! without an error or a warning, and loads back to exactly the passages
-//! imported, tagged with exactly the suggested topics.
+//! Any two texts with words in them, cut in any way, import to a readout
+//! file that loads without an error or a warning, and loads back to exactly
+//! the passages imported, tagged with exactly the suggested topics. Every
+//! way of cutting a text keeps all its words, in order.
 
 use proptest::prelude::*;
 use readouts::document::load::load_str;
 use readouts::import::render::render;
-use readouts::import::{Draft, ImportedReadout, passages};
+use readouts::import::split::Split;
+use readouts::import::{Draft, EventDate, ImportedReadout, choose_label, passages, read_text};
 
-fn side(id: &str, text: &str) -> ImportedReadout {
+/// A side as the command makes it: its label from its heading, or the
+/// file's name.
+fn side(id: &str, text: &str, how: Split) -> ImportedReadout {
+    let read = read_text(text, how);
+    let (label, label_origin) = choose_label(None, read.heading.as_ref(), Some(id), id);
     ImportedReadout {
         id: id.to_string(),
-        label: id.to_string(),
+        label,
+        label_origin,
         file_name: format!("{id}.txt"),
-        passages: passages(text),
+        source: Some(format!("{id} \"press\" service")),
+        heading: read.heading,
+        date_lines: read.date.map(|(lines, _)| lines).unwrap_or_default(),
+        split: read.split,
+        passages: read.passages,
     }
 }
 
+fn any_split() -> impl Strategy<Value = Split> {
+    prop_oneof![
+        Just(Split::Auto),
+        Just(Split::Paragraph),
+        Just(Split::Line),
+        Just(Split::Sentence),
+    ]
+}
+
 /// Imports two texts and checks the file against what was imported.
-fn assert_round_trip(left: &str, right: &str, suggest_topics: bool) {
+fn assert_round_trip(left_text: &str, right: &str, how: Split, suggest_topics: bool) {
+    let left = side("left", left_text, how);
+    let date = read_text(left_text, how).date.map(|(_, date)| EventDate {
+        date,
+        from_file: Some(left.file_name.clone()),
+    });
     let draft = Draft::new(
         "Property".to_string(),
-        side("left", left),
-        side("right", right),
+        date,
+        left,
+        side("right", right, how),
         suggest_topics,
     );
     let toml = render(&draft);
@@ -30,6 +56,8 @@ fn assert_round_trip(left: &str, right: &str, suggest_topics: bool) {
     assert!(loaded.warnings.is_empty(), "{:?}\n{toml}", loaded.warnings);
     let document = loaded.document;
     assert_eq!(document.readouts.len(), 2);
+    assert_eq!(document.date, draft.date.as_ref().map(|d| d.date));
+    assert_eq!(document.readouts[0].label, draft.left.label);
     for (readout, imported) in document.readouts.iter().zip([&draft.left, &draft.right]) {
         let texts: Vec<&str> = readout.passages.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, imported.passages, "{toml}");
@@ -49,7 +77,8 @@ fn assert_round_trip(left: &str, right: &str, suggest_topics: bool) {
 
 /// Text made of awkward pieces: TOML's quotes and escapes, comment and
 /// header look-alikes, control characters, wide characters, every kind of
-/// line end and blank line.
+/// line end and blank line, headings, dates, abbreviations and sentence
+/// ends.
 fn awkward_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[a-zA-Z]{1,12}",
@@ -70,6 +99,12 @@ fn awkward_text() -> impl Strategy<Value = String> {
         Just("\r\n".to_string()),
         Just("\n\n".to_string()),
         Just("\r\n \t\r\n".to_string()),
+        Just("Telephone conversation with US President \u{1b}".to_string()),
+        Just("Readout of President Biden's Call\n".to_string()),
+        Just("\nJuly 9, 2021\n18:45\n".to_string()),
+        Just(" Mr. U.S. No. 5. ".to_string()),
+        Just(". ".to_string()),
+        Just("?é! “Quoted.” ".to_string()),
     ];
     (any::<bool>(), proptest::collection::vec(piece, 1..40)).prop_map(|(bom, pieces)| {
         let text = pieces.concat();
@@ -78,8 +113,9 @@ fn awkward_text() -> impl Strategy<Value = String> {
 }
 
 fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![awkward_text(), any::<String>()]
-        .prop_filter("a text with words", |text| !passages(text).is_empty())
+    prop_oneof![awkward_text(), any::<String>()].prop_filter("a text with words", |text| {
+        !read_text(text, Split::Auto).passages.is_empty()
+    })
 }
 
 /// Printable words separated by spaces, tabs, line ends and blank lines,
@@ -122,9 +158,10 @@ proptest! {
     fn any_two_texts_import_to_a_valid_file_that_round_trips(
         left in any_text(),
         right in any_text(),
+        how in any_split(),
         suggest_topics in any::<bool>(),
     ) {
-        assert_round_trip(&left, &right, suggest_topics);
+        assert_round_trip(&left, &right, how, suggest_topics);
     }
 
     #[test]
@@ -143,15 +180,59 @@ proptest! {
                 .collect::<Vec<_>>()
                 .join("\n\n")
         };
-        assert_round_trip(&paragraph(&left_order), &paragraph(&right_order), true);
+        assert_round_trip(&paragraph(&left_order), &paragraph(&right_order), Split::Auto, true);
     }
 
     #[test]
     fn passages_keep_every_word_of_their_paragraph((text, paragraphs) in plain_text()) {
-        let found: Vec<Vec<String>> = passages(&text)
+        let found: Vec<Vec<String>> = passages(&text, Split::Paragraph)
+            .0
             .iter()
             .map(|p| p.split(' ').map(String::from).collect())
             .collect();
         prop_assert_eq!(found, paragraphs);
+    }
+
+    #[test]
+    fn every_split_keeps_every_word_in_order(
+        (text, paragraphs) in plain_text(),
+        how in any_split(),
+    ) {
+        let (found, used) = passages(&text, how);
+        prop_assert_ne!(used, Split::Auto);
+        let words: Vec<String> = found
+            .iter()
+            .flat_map(|p| p.split(' ').map(String::from))
+            .collect();
+        prop_assert_eq!(words, paragraphs.concat());
+        prop_assert!(found.iter().all(|p| !p.is_empty() && p.trim() == p));
+    }
+
+    #[test]
+    fn headings_and_date_lines_are_taken_off_whole(
+        heading in prop_oneof![
+            Just(""),
+            Just("Readout of President Biden's Call with President Putin\n"),
+            Just("Telephone conversation with US President Joseph Biden\r\n\r\n"),
+        ],
+        date in prop_oneof![Just(""), Just("July 9, 2021\n"), Just("9 July 2021\n18:45\n\n")],
+        (body, paragraphs) in plain_text(),
+        how in any_split(),
+    ) {
+        let text = format!("{heading}{date}{body}");
+        let read = read_text(&text, how);
+        prop_assert_eq!(read.heading.is_some(), !heading.is_empty());
+        let mut words: Vec<String> = Vec::new();
+        let front = read.heading.iter().map(|h| h.line.clone());
+        let dates = read.date.iter().flat_map(|(lines, _)| lines.clone());
+        for piece in front.chain(dates).chain(read.passages) {
+            words.extend(piece.split(' ').map(String::from));
+        }
+        let expected: Vec<String> = format!("{heading}{date}")
+            .split_whitespace()
+            .map(String::from)
+            .chain(paragraphs.concat())
+            .collect();
+        prop_assert_eq!(words, expected);
     }
 }

@@ -4,6 +4,7 @@
 //! side that the other leaves out.
 
 use readouts::import::passages;
+use readouts::import::split::Split;
 use readouts::import::suggest::suggest;
 
 fn fixture(name: &str) -> Vec<String> {
@@ -11,7 +12,11 @@ fn fixture(name: &str) -> Vec<String> {
         "{}/tests/fixtures/import/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
-    passages(&std::fs::read_to_string(&path).expect("the fixture exists"))
+    passages(
+        &std::fs::read_to_string(&path).expect("the fixture exists"),
+        Split::Auto,
+    )
+    .0
 }
 
 #[test]
@@ -49,7 +54,7 @@ fn the_fixture_topics_are_named_from_shared_words() {
     assert_eq!(
         names,
         [
-            ("frank-constructive", "Frank constructive"),
+            ("tone-of-the-conversation", "Tone of the conversation"),
             ("harbour-treaty", "Harbour treaty"),
             ("fishing-quotas", "Fishing quotas"),
             ("dredging-channel", "Dredging channel"),

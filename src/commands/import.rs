@@ -5,29 +5,37 @@
 use std::path::{Path, PathBuf};
 
 use super::Failure;
+use toml::value::Datetime;
+
+use crate::document::Date;
 use crate::document::diagnostic::Diagnostic;
+use crate::document::diagnostic::Severity;
 use crate::document::load::{decode_utf8, invalid_id_help, is_valid_id};
-use crate::document::normalize::normalize_line;
+use crate::document::normalize::{make_visible, normalize_line};
 use crate::import::render::render;
+use crate::import::split::Split;
 use crate::import::{
-    Draft, ImportedReadout, default_title, label_from_file_stem, passages, readout_ids,
+    Draft, EventDate, ImportedReadout, LabelOrigin, ReadText, choose_label, default_title,
+    read_text, readout_ids,
 };
 use crate::io::read::{display_name, is_stdin, read};
-use crate::io::write::{Existing, write_output, write_stdout};
+use crate::io::write::{Existing, report, write_output, write_stdout};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The readout for the left pane: plain UTF-8 text, a passage per
-    /// paragraph (blank lines separate paragraphs); `-` reads standard input.
+    /// The readout for the left pane: plain UTF-8 text, cut into passages
+    /// as --split says; `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     pub left: PathBuf,
     /// The readout for the right pane, as --left.
     #[arg(long, value_name = "FILE")]
     pub right: PathBuf,
-    /// The left pane's title [default: the file name without its extension]
+    /// The left pane's title [default: from a heading on the text's first
+    /// line, such as "Telephone conversation with …" (Kremlin), else the file
+    /// name without its extension]
     #[arg(long, value_name = "LABEL", value_parser = not_blank)]
     pub left_label: Option<String>,
-    /// The right pane's title [default: the file name without its extension]
+    /// The right pane's title [default: as for --left-label]
     #[arg(long, value_name = "LABEL", value_parser = not_blank)]
     pub right_label: Option<String>,
     /// The left readout's id [default: made from its label]
@@ -39,6 +47,16 @@ pub struct ImportArgs {
     /// The event [default: made from the labels]
     #[arg(long, value_parser = not_blank)]
     pub title: Option<String>,
+    /// The day of the event, as YYYY-MM-DD [default: a date line under a
+    /// text's heading, if there is one]
+    #[arg(long, value_name = "DATE", value_parser = event_date)]
+    pub date: Option<Date>,
+    /// Who published the left readout, e.g. "Kremlin press service".
+    #[arg(long, value_name = "SOURCE", value_parser = not_blank)]
+    pub left_source: Option<String>,
+    /// Who published the right readout.
+    #[arg(long, value_name = "SOURCE", value_parser = not_blank)]
+    pub right_source: Option<String>,
     /// Write the readout file to OUT instead of standard output (`-` is
     /// standard output); an existing OUT is kept unless --force is given.
     #[arg(short, long, value_name = "OUT")]
@@ -49,6 +67,30 @@ pub struct ImportArgs {
     /// Propose the topics both readouts talk about, from the words they share.
     #[arg(long)]
     pub suggest_topics: bool,
+    /// How each text is cut into passages: `auto` takes paragraphs when the
+    /// text has blank lines, else lines, else sentences.
+    #[arg(long, value_enum, default_value_t = SplitArg::Auto, value_name = "HOW")]
+    pub split: SplitArg,
+}
+
+/// `--split`, as the command line names the ways of cutting a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitArg {
+    Auto,
+    Paragraph,
+    Line,
+    Sentence,
+}
+
+impl From<SplitArg> for Split {
+    fn from(arg: SplitArg) -> Self {
+        match arg {
+            SplitArg::Auto => Split::Auto,
+            SplitArg::Paragraph => Split::Paragraph,
+            SplitArg::Line => Split::Line,
+            SplitArg::Sentence => Split::Sentence,
+        }
+    }
 }
 
 pub fn run(args: &ImportArgs) -> Result<(), Failure> {
@@ -57,40 +99,46 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
             "--left and --right cannot both read standard input (`-`)",
         ));
     }
-    let labels = [
-        label(args.left_label.as_deref(), &args.left, "Left"),
-        label(args.right_label.as_deref(), &args.right, "Right"),
+    let how = Split::from(args.split);
+    let (left, right) = match (
+        read_readout(&args.left, how),
+        read_readout(&args.right, how),
+    ) {
+        (Ok(left), Ok(right)) => (left, right),
+        (left, right) => {
+            let errors = [left.err(), right.err()].into_iter().flatten().collect();
+            return Err(Failure::Failed(errors));
+        }
+    };
+    let sides = [
+        Side::new(&args.left, args.left_label.as_deref(), &left, "Left"),
+        Side::new(&args.right, args.right_label.as_deref(), &right, "Right"),
     ];
     let given_ids = [args.left_id.as_deref(), args.right_id.as_deref()];
-    let [left_id, right_id] = readout_ids(given_ids, [&labels[0], &labels[1]])
+    let [left_id, right_id] = readout_ids(given_ids, [&sides[0].label.0, &sides[1].label.0])
         .map_err(|message| usage_error(&message))?;
-    let (left_passages, right_passages) =
-        match (read_passages(&args.left), read_passages(&args.right)) {
-            (Ok(left), Ok(right)) => (left, right),
-            (left, right) => {
-                let errors = [left.err(), right.err()].into_iter().flatten().collect();
-                return Err(Failure::Failed(errors));
-            }
-        };
-    let [left_label, right_label] = labels;
     let title = match &args.title {
         Some(title) => normalize_line(title),
-        None => default_title(&left_label, &right_label),
+        None => default_title(&sides[0].label.0, &sides[1].label.0),
     };
+    let date = match args.date {
+        Some(date) => Some(EventDate {
+            date,
+            from_file: None,
+        }),
+        None => sides.iter().zip([&left, &right]).find_map(|(side, read)| {
+            read.date.as_ref().map(|(_, date)| EventDate {
+                date: *date,
+                from_file: Some(side.file_name.clone()),
+            })
+        }),
+    };
+    let [left_side, right_side] = sides;
     let draft = Draft::new(
         title,
-        ImportedReadout {
-            id: left_id,
-            label: left_label,
-            file_name: file_name(&args.left),
-            passages: left_passages,
-        },
-        ImportedReadout {
-            id: right_id,
-            label: right_label,
-            file_name: file_name(&args.right),
-            passages: right_passages,
-        },
+        date,
+        left_side.imported(left_id, args.left_source.as_deref(), left),
+        right_side.imported(right_id, args.right_source.as_deref(), right),
         args.suggest_topics,
     );
     let text = render(&draft);
@@ -104,29 +152,68 @@ pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The passages of a plain-text readout; an error names the file when it
-/// cannot be read, is not UTF-8, or holds no text.
-fn read_passages(path: &Path) -> Result<Vec<String>, Diagnostic> {
-    let name = display_name(path);
-    let bytes = read(path)?;
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    let found = passages(decode_utf8(&name, bytes)?);
-    if found.is_empty() {
-        return Err(Diagnostic::error(&name, format!("`{name}` has no text"))
-            .with_help("a readout to import is plain text, a passage per paragraph"));
-    }
-    Ok(found)
+/// A side's file name and label, known once its text is read.
+struct Side {
+    file_name: String,
+    label: (String, LabelOrigin),
 }
 
-fn label(given: Option<&str>, path: &Path, fallback: &str) -> String {
-    match given {
-        Some(label) => normalize_line(label),
-        None if !is_stdin(path) => {
-            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-            label_from_file_stem(&stem, fallback)
+impl Side {
+    fn new(path: &Path, given: Option<&str>, read: &ReadText, placeholder: &str) -> Self {
+        let stem = (!is_stdin(path)).then(|| {
+            path.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        });
+        Side {
+            file_name: file_name(path),
+            label: choose_label(given, read.heading.as_ref(), stem.as_deref(), placeholder),
         }
-        None => fallback.to_string(),
     }
+
+    fn imported(self, id: String, source: Option<&str>, read: ReadText) -> ImportedReadout {
+        ImportedReadout {
+            id,
+            label: self.label.0,
+            label_origin: self.label.1,
+            file_name: self.file_name,
+            source: source.map(normalize_line),
+            heading: read.heading,
+            date_lines: read.date.map(|(lines, _)| lines).unwrap_or_default(),
+            split: read.split,
+            passages: read.passages,
+        }
+    }
+}
+
+/// A plain-text readout, read; an error names the file when it cannot be
+/// read, is not UTF-8, or holds no text. A text that makes a single
+/// passage, when another way of cutting it would make more, is reported
+/// with a warning that names that way.
+fn read_readout(path: &Path, how: Split) -> Result<ReadText, Diagnostic> {
+    let name = make_visible(&display_name(path));
+    let bytes = read(path)?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let read = read_text(decode_utf8(&name, bytes)?, how);
+    if read.passages.is_empty() {
+        return Err(Diagnostic::error(&name, format!("`{name}` has no text"))
+            .with_help("a readout to import is plain text: paragraphs, lines or sentences"));
+    }
+    if let Some(finer) = read.finer_split {
+        let mut warning = Diagnostic::error(
+            &name,
+            format!("`{name}` is a single passage, cut by {}", read.split.name()),
+        )
+        .with_help(format!(
+            "pass --split {} to make a passage of each {}",
+            finer.name(),
+            finer.name()
+        ));
+        warning.severity = Severity::Warning;
+        report(&[warning]);
+    }
+    Ok(read)
 }
 
 fn file_name(path: &Path) -> String {
@@ -157,5 +244,23 @@ fn readout_id(value: &str) -> Result<String, String> {
         Ok(value.to_string())
     } else {
         Err(invalid_id_help(value))
+    }
+}
+
+/// `--date`: a TOML date, as the readout file writes it.
+fn event_date(value: &str) -> Result<Date, String> {
+    let expected = "a date written YYYY-MM-DD, e.g. 2021-12-30";
+    match value.parse::<Datetime>() {
+        Ok(Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        }) => Ok(Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        }),
+        Ok(_) => Err(format!("it is not a date alone; {expected}")),
+        Err(error) => Err(format!("{error}; {expected}")),
     }
 }

@@ -8,8 +8,8 @@ use std::fmt::Write;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
 use unicode_width::UnicodeWidthStr;
 
-use super::suggest::Suggestion;
-use super::{Draft, ImportedReadout};
+use super::suggest::{Evidence, Suggestion};
+use super::{Draft, ImportedReadout, LabelOrigin};
 use crate::document::normalize::normalize_line;
 
 /// The widest a line is made, where words allow.
@@ -26,14 +26,22 @@ pub fn render(draft: &Draft) -> String {
     comment(
         &mut out,
         &format!(
-            "Made by `readouts import` from {} and {}, a passage per paragraph. \
-             Review the title, the labels and the topics, then validate the file \
-             with `readouts check`.",
+            "Made by `readouts import` from {} and {}. Review the title, the \
+             labels and the topics, then validate the file with `readouts check`.",
             draft.left.file_name, draft.right.file_name
         ),
     );
     out.push_str("\nformat = 1\n");
     key_value(&mut out, "title", &draft.title);
+    if let Some(date) = &draft.date {
+        if let Some(file) = &date.from_file {
+            comment(
+                &mut out,
+                &format!("The date is from the date line of {file}."),
+            );
+        }
+        let _ = writeln!(out, "date = {}", date.date);
+    }
     let tags = match draft.suggestions.as_deref() {
         Some(suggestions) if !suggestions.is_empty() => {
             suggested_topics(&mut out, draft, suggestions);
@@ -44,10 +52,10 @@ pub fn render(draft: &Draft) -> String {
             Tags::Placeholder
         }
     };
-    readout(&mut out, &draft.left, |passage| {
+    readout(&mut out, &draft.left, "--left-label", |passage| {
         tags.of(Position::Left(passage))
     });
-    readout(&mut out, &draft.right, |passage| {
+    readout(&mut out, &draft.right, "--right-label", |passage| {
         tags.of(Position::Right(passage))
     });
     out
@@ -85,30 +93,42 @@ fn suggested_topics(out: &mut String, draft: &Draft, suggestions: &[Suggestion])
     comment(
         out,
         "Topics suggested by `readouts import --suggest-topics` from the words \
-         both sides share. Rename, merge or delete them; a passage with no \
-         counterpart on the other side carries none.",
+         both sides use and the vocabulary of diplomacy it knows. Rename, merge \
+         or delete them; a passage with no counterpart on the other side \
+         carries none.",
     );
     for suggestion in suggestions {
         out.push('\n');
-        let shared: Vec<String> = suggestion
-            .shared_words
-            .iter()
-            .map(|word| format!("\"{word}\""))
-            .collect();
-        comment(
-            out,
-            &format!(
-                "Suggested: {} {} and {} {} share {} (score {:.2}).",
-                draft.left.id,
-                numbers(&suggestion.left),
-                draft.right.id,
-                numbers(&suggestion.right),
-                shared.join(", "),
-                suggestion.score
+        let left = format!("{} {}", draft.left.id, numbers(&suggestion.left));
+        let right = format!("{} {}", draft.right.id, numbers(&suggestion.right));
+        let why = match &suggestion.evidence {
+            Evidence::Opening => format!(
+                "Suggested: {left} and {right} are the opening formulas, who called \
+                 whom and when; they link nothing else."
             ),
-        );
+            Evidence::Subject {
+                left: left_words,
+                right: right_words,
+            } => format!(
+                "Suggested: {left} and {right} speak of one subject, in the words {} on \
+                 the left and {} on the right.",
+                quoted(left_words),
+                quoted(right_words)
+            ),
+            Evidence::Words { shared, score } => format!(
+                "Suggested: {left} and {right} share {} (score {score:.2}).",
+                quoted(shared)
+            ),
+        };
+        comment(out, &why);
         topic(out, &suggestion.id, &suggestion.label);
     }
+}
+
+/// Words in quotation marks: "a", "b".
+fn quoted(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+    quoted.join(", ")
 }
 
 fn placeholder_topic(out: &mut String, suggestions_asked: bool) {
@@ -138,18 +158,16 @@ fn topic(out: &mut String, id: &str, label: &str) {
 fn readout<'t>(
     out: &mut String,
     side: &ImportedReadout,
+    option: &str,
     topics_of: impl Fn(usize) -> Vec<&'t str>,
 ) {
     out.push_str("\n[[readouts]]\n");
     key_value(out, "id", &side.id);
     key_value(out, "label", &side.label);
-    comment(
-        out,
-        &format!(
-            "From {}. Add source, url, published and language when they are known.",
-            side.file_name
-        ),
-    );
+    if let Some(source) = &side.source {
+        key_value(out, "source", source);
+    }
+    comment(out, &review(side, option));
     for (at, text) in side.passages.iter().enumerate() {
         let _ = writeln!(out, "\n[[readouts.passages]] # {} {}", side.id, at + 1);
         passage_text(out, text);
@@ -158,6 +176,84 @@ fn readout<'t>(
             let ids: Vec<String> = topics.iter().map(|id| encode(id)).collect();
             let _ = writeln!(out, "topics = [{}]", ids.join(", "));
         }
+    }
+}
+
+/// What to review in a readout: where it came from, how it was cut, where
+/// its label came from, the lines taken off its start, what is missing.
+/// `option` names the side's label option.
+fn review(side: &ImportedReadout, option: &str) -> String {
+    let mut review = format!(
+        "From {}, a passage per {}.",
+        side.file_name,
+        side.split.name()
+    );
+    let heading = side.heading.as_ref();
+    match (side.label_origin, heading) {
+        (LabelOrigin::Heading, Some(heading)) if heading.taken_off => {
+            let _ = write!(
+                review,
+                " The label is from its heading, “{}”, which is how {} heads its \
+                 readouts; the heading is not a passage.",
+                heading.line, heading.who
+            );
+        }
+        (LabelOrigin::Heading, Some(heading)) => {
+            let opening: Vec<&str> = heading.line.split(' ').take(6).collect();
+            let _ = write!(
+                review,
+                " The label is from how its text begins, “{} …”, which is how {} \
+                 heads its readouts; with no line of its own, that heading stays in the \
+                 first passage.",
+                opening.join(" "),
+                heading.who
+            );
+        }
+        (LabelOrigin::FileName, _) => review.push_str(
+            " The label is the file's name: its first line is no heading that says \
+             whose readout it is (“Readout of President …”, “Telephone \
+             conversation with …”).",
+        ),
+        (LabelOrigin::Placeholder, _) => {
+            let _ = write!(
+                review,
+                " The label is a placeholder: give one with {option}."
+            );
+        }
+        (LabelOrigin::Given | LabelOrigin::Heading, _) => {}
+    }
+    if let Some(heading) = heading
+        && heading.taken_off
+        && side.label_origin != LabelOrigin::Heading
+    {
+        let _ = write!(
+            review,
+            " Its heading, “{}”, is not a passage.",
+            heading.line
+        );
+    }
+    if !side.date_lines.is_empty() {
+        let quoted: Vec<String> = side.date_lines.iter().map(|l| format!("“{l}”")).collect();
+        let _ = write!(
+            review,
+            " Its date line, {}, is not a passage.",
+            quoted.join(" ")
+        );
+    }
+    let mut missing = vec!["url", "published", "language"];
+    if side.source.is_none() {
+        missing.insert(0, "source");
+    }
+    let _ = write!(review, " Add {} when they are known.", and_list(&missing));
+    review
+}
+
+/// "a, b and c".
+fn and_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => (*only).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -220,12 +316,18 @@ fn numbers(indices: &[usize]) -> String {
 mod tests {
     use super::*;
     use crate::document::load::load_str;
+    use crate::import::split::Split;
 
     fn side(id: &str, passages: &[&str]) -> ImportedReadout {
         ImportedReadout {
             id: id.to_string(),
             label: id.to_uppercase(),
+            label_origin: LabelOrigin::Given,
             file_name: format!("{id}.txt"),
+            source: None,
+            heading: None,
+            date_lines: Vec::new(),
+            split: Split::Paragraph,
             passages: passages.iter().map(|p| p.to_string()).collect(),
         }
     }
@@ -233,6 +335,7 @@ mod tests {
     fn draft(left: &[&str], right: &[&str], suggest_topics: bool) -> Draft {
         Draft::new(
             "Talks".to_string(),
+            None,
             side("north", left),
             side("south", right),
             suggest_topics,

@@ -1,27 +1,44 @@
-//! The content words of a passage, for comparing passages by the words they
-//! share: words found by Unicode word boundaries (UAX #29), stop words
-//! dropped, the rest reduced to their stems (Snowball's English stemmer), so
-//! that "negotiations" and "negotiating" count as one word.
+//! The words of a passage, for comparing passages by the words they share:
+//! words found by Unicode word boundaries (UAX #29), reduced to their stems
+//! (Snowball's English stemmer), so that "negotiations" and "negotiating"
+//! count as one word. Content words are those left when stop words and
+//! words of one or two letters are dropped; the phrases of the vocabulary
+//! ([`super::vocabulary`]) are matched against all words.
+
+use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A content word: its stem, which passages are compared by, and the word
-/// as the text writes it, which topics are named by.
+/// A word: its stem, which passages are compared by, the word as the text
+/// writes it, which topics are named by, whether it is a content word, and
+/// where it is in the text (byte offsets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub stem: String,
     pub written: String,
+    pub content: bool,
+    pub at: Range<usize>,
+}
+
+/// The text from the first to the last of `words` ("business-like", "the
+/// Organization for Security and Cooperation in Europe"), as written.
+pub fn span<'t>(text: &'t str, words: &[Word]) -> &'t str {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => text.get(first.at.start..last.at.end).unwrap_or_default(),
+        _ => "",
+    }
 }
 
 /// English function words, and the words a readout uses to report rather
-/// than to say something ("said", "according"). Sorted, for binary search.
+/// than to say something ("said", "according", "stressed", "stated"). Sorted, for binary search.
 /// Words of one or two letters need no entry: they are never content words.
 const STOP_WORDS: &[&str] = &[
     "about",
     "above",
     "according",
     "across",
+    "added",
     "after",
     "again",
     "against",
@@ -44,10 +61,12 @@ const STOP_WORDS: &[&str] = &[
     "can",
     "can't",
     "cannot",
+    "confirmed",
     "could",
     "couldn't",
     "did",
     "didn't",
+    "discussed",
     "does",
     "doesn't",
     "doing",
@@ -56,6 +75,9 @@ const STOP_WORDS: &[&str] = &[
     "during",
     "each",
     "either",
+    "emphasised",
+    "emphasized",
+    "expressed",
     "few",
     "for",
     "from",
@@ -100,6 +122,7 @@ const STOP_WORDS: &[&str] = &[
     "myself",
     "nor",
     "not",
+    "noted",
     "now",
     "off",
     "once",
@@ -115,6 +138,10 @@ const STOP_WORDS: &[&str] = &[
     "over",
     "own",
     "per",
+    "reaffirmed",
+    "reiterated",
+    "remarked",
+    "reported",
     "said",
     "same",
     "say",
@@ -128,6 +155,8 @@ const STOP_WORDS: &[&str] = &[
     "shouldn't",
     "since",
     "some",
+    "stated",
+    "stressed",
     "such",
     "than",
     "that",
@@ -150,11 +179,14 @@ const STOP_WORDS: &[&str] = &[
     "those",
     "though",
     "through",
+    "told",
     "too",
     "toward",
     "towards",
     "two",
     "under",
+    "underlined",
+    "underscored",
     "unless",
     "until",
     "upon",
@@ -211,30 +243,38 @@ impl WordFinder {
         }
     }
 
-    /// The content words of `text`, in reading order.
-    pub fn content_words(&self, text: &str) -> Vec<Word> {
-        text.unicode_words()
-            .filter_map(|word| self.content_word(word))
+    /// Every word of `text`, in reading order.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        text.unicode_word_indices()
+            .map(|(at, word)| self.word(word, at..at + word.len()))
             .collect()
     }
 
-    fn content_word(&self, word: &str) -> Option<Word> {
+    fn word(&self, original: &str, at: Range<usize>) -> Word {
         // Typographic apostrophes ("they’ve") are written as the list writes them.
-        let word = word.replace('\u{2019}', "'");
+        let word = original.replace('\u{2019}', "'");
         let written = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("'S"))
             .unwrap_or(&word);
+        // The word's place leaves its possessive out too: "Ukraine" of "Ukraine’s".
+        let possessive = ["'s", "'S", "\u{2019}s", "\u{2019}S"]
+            .into_iter()
+            .find(|suffix| written.len() < word.len() && original.ends_with(suffix))
+            .map_or(0, str::len);
+        let at = at.start..at.end - possessive;
         let letters = written.chars().filter(|c| c.is_alphabetic()).count();
         let lowercase = written.to_lowercase();
         // "US", "EU", "UN": capitals make a short word a name, not a function word.
         let is_acronym = letters >= 2 && written.chars().all(|c| c.is_uppercase());
-        let is_content =
+        let content =
             is_acronym || (letters >= 3 && STOP_WORDS.binary_search(&lowercase.as_str()).is_err());
-        is_content.then(|| Word {
+        Word {
             stem: self.stemmer.stem(&lowercase).into_owned(),
             written: written.to_string(),
-        })
+            content,
+            at,
+        }
     }
 }
 
@@ -242,12 +282,14 @@ impl WordFinder {
 mod tests {
     use super::*;
 
+    fn content_words(text: &str) -> Vec<Word> {
+        let mut words = WordFinder::new().words(text);
+        words.retain(|word| word.content);
+        words
+    }
+
     fn stems(text: &str) -> Vec<String> {
-        WordFinder::new()
-            .content_words(text)
-            .into_iter()
-            .map(|w| w.stem)
-            .collect()
+        content_words(text).into_iter().map(|w| w.stem).collect()
     }
 
     #[test]
@@ -279,15 +321,44 @@ mod tests {
 
     #[test]
     fn acronyms_are_kept_and_possessives_dropped() {
-        let words = WordFinder::new().content_words("the US and Russia’s NATO us");
+        let words = content_words("the US and Russia’s NATO us");
         let written: Vec<&str> = words.iter().map(|w| w.written.as_str()).collect();
         assert_eq!(written, ["US", "Russia", "NATO"]);
         assert_eq!(words[0].stem, "us");
     }
 
     #[test]
+    fn a_span_of_words_is_cut_from_the_text() {
+        let text = "a frank and business-like atmosphere";
+        let words = WordFinder::new().words(text);
+        assert_eq!(span(text, &words[1..5]), "frank and business-like");
+        assert_eq!(span(text, &[]), "");
+        let text = "Ukraine’s borders and Russia's";
+        let words = WordFinder::new().words(text);
+        assert_eq!(span(text, &words[..1]), "Ukraine");
+        assert_eq!(span(text, &words[3..]), "Russia");
+    }
+
+    #[test]
+    fn every_word_is_kept_for_phrases_and_marked() {
+        let words = WordFinder::new().words("Talks in the G-7");
+        let marked: Vec<(&str, bool)> =
+            words.iter().map(|w| (w.stem.as_str(), w.content)).collect();
+        assert_eq!(
+            marked,
+            [
+                ("talk", true),
+                ("in", false),
+                ("the", false),
+                ("g", false),
+                ("7", false)
+            ]
+        );
+    }
+
+    #[test]
     fn words_in_other_scripts_are_kept_whole() {
-        let words = WordFinder::new().content_words("Переговоры в Женеве");
+        let words = content_words("Переговоры в Женеве");
         let written: Vec<&str> = words.iter().map(|w| w.written.as_str()).collect();
         assert_eq!(written, ["Переговоры", "Женеве"]);
     }
