@@ -54,23 +54,29 @@ fn the_cursor_brings_its_passage_into_view() {
     let view = app.view().expect("laid out");
     let row = view.passage_row(Side::Left, passage).expect("shown");
     let offset = app.offset(Side::Left);
-    assert!(row >= offset && row < offset + app.text_height(), "row {row} at {offset}");
+    assert!(
+        row >= offset && row < offset + app.text_height(),
+        "row {row} at {offset}"
+    );
 }
 
 #[test]
 fn x_puts_the_selected_topic_on_and_takes_it_off_and_the_marks_follow() {
     let mut app = editing_app();
     let de_escalation = app.document().topic_index("de-escalation").expect("topic");
-    assert!(!app.mentions(Side::Left, de_escalation), "the White House's alone");
-    app = {
-        press(&mut app, "6<Tab>}");
-        app
-    };
+    assert!(
+        !app.mentions(Side::Left, de_escalation),
+        "the White House's alone"
+    );
+    press(&mut app, "6<Tab>}");
     assert_eq!(app.selected(), de_escalation);
     let passage = app.cursor(Side::Left).expect("a cursor");
     press(&mut app, "x");
     assert!(topics_of(&app, Side::Left, passage).contains(&"de-escalation".to_string()));
-    assert!(app.mentions(Side::Left, de_escalation), "the sidebar's marks follow");
+    assert!(
+        app.mentions(Side::Left, de_escalation),
+        "the sidebar's marks follow"
+    );
     assert!(
         app.anchors().iter().any(|a| a.topic == de_escalation),
         "and the alignment: the topic is shared now"
@@ -85,7 +91,10 @@ fn x_puts_the_selected_topic_on_and_takes_it_off_and_the_marks_follow() {
 fn a_new_topic_is_asked_for_made_and_put_on_the_cursor_s_passage() {
     let mut app = editing_app();
     press(&mut app, "<Tab>}}+");
-    assert_eq!(app.prompt().map(|p| p.kind.clone()), Some(PromptKind::NewTopic));
+    assert_eq!(
+        app.prompt().map(|p| p.kind.clone()),
+        Some(PromptKind::NewTopic)
+    );
     press(&mut app, "US forces<Enter>");
     assert_eq!(app.prompt(), None);
     let topic = app.document().topic_index("us-forces").expect("made");
@@ -99,7 +108,10 @@ fn a_new_topic_is_asked_for_made_and_put_on_the_cursor_s_passage() {
 fn rename_starts_from_the_label_and_escape_changes_nothing() {
     let mut app = editing_app();
     press(&mut app, "R");
-    assert_eq!(app.prompt().map(|p| p.text.as_str()), Some("Tone of the call"));
+    assert_eq!(
+        app.prompt().map(|p| p.text.as_str()),
+        Some("Tone of the call")
+    );
     press(&mut app, "<Esc>");
     assert_eq!(app.prompt(), None);
     assert_eq!(app.unsaved_edits(), 0);
@@ -117,8 +129,9 @@ fn delete_asks_and_takes_the_references_and_undo_and_redo_go_back_and_forth() {
     let before = app.document().clone();
     press(&mut app, "D");
     assert!(
-        app.prompt()
-            .is_some_and(|p| p.question(&app).contains("delete “Tone of the call” and its 3 tag(s)?")),
+        app.prompt().is_some_and(|p| p
+            .question(&app)
+            .contains("delete “Tone of the call” and its 3 tag(s)?")),
         "{:?}",
         app.prompt().map(|p| p.question(&app))
     );
@@ -168,7 +181,10 @@ fn quitting_with_unsaved_edits_asks_first() {
     press(&mut app, "<Esc>");
     assert!(!app.should_quit(), "Esc stays");
     press(&mut app, "qw");
-    assert!(app.save_request().is_some_and(|r| r.then_quit), "w saves, then quits");
+    assert!(
+        app.save_request().is_some_and(|r| r.then_quit),
+        "w saves, then quits"
+    );
     let to = app.save_request().expect("asked").to.clone();
     update(&mut app, Message::Saved(String::new(), to));
     assert!(app.should_quit());
@@ -196,12 +212,19 @@ fn an_outside_change_reloads_at_once_without_edits_and_waits_with_them() {
         &mut app,
         Message::Reloaded(Box::new(again), "outside again".to_string()),
     );
-    assert_eq!(app.document().topics[0].label, "Changed outside", "the edits stay");
+    assert_eq!(
+        app.document().topics[0].label,
+        "Changed outside",
+        "the edits stay"
+    );
     assert_eq!(app.unsaved_edits(), 1);
     // Saving then finds the file changed: the user chooses.
     press(&mut app, "w");
     update(&mut app, Message::SaveFailed("changed on disk".to_string()));
-    assert_eq!(app.prompt().map(|p| p.kind.clone()), Some(PromptKind::ChangedOnDisk));
+    assert_eq!(
+        app.prompt().map(|p| p.kind.clone()),
+        Some(PromptKind::ChangedOnDisk)
+    );
     press(&mut app, "r");
     assert_eq!(app.document().topics[0].label, "Changed again");
     assert_eq!(app.unsaved_edits(), 0);
@@ -214,7 +237,10 @@ fn the_built_in_readout_is_saved_to_a_new_file() {
         file: None,
     });
     press(&mut app, "<Tab>}xw");
-    assert_eq!(app.prompt().map(|p| p.kind.clone()), Some(PromptKind::SaveAs));
+    assert_eq!(
+        app.prompt().map(|p| p.kind.clone()),
+        Some(PromptKind::SaveAs)
+    );
     assert_eq!(app.prompt().map(|p| p.text.as_str()), Some("readout.toml"));
     press(&mut app, "<Enter>");
     let request = app.save_request().expect("asked");

@@ -436,15 +436,21 @@ fn new_topic(app: &mut App, label: String) {
         },
     );
     app.selected = app.document.topics.len() - 1;
-    if app.cursor(cursor_side(app)).is_some() {
-        toggle_tag(app);
-    } else {
-        app.message = Some(format!(
-            "“{label}”: select passages with {{ }} and put it on them with x"
-        ));
-    }
-    if let Some(message) = &mut app.message {
-        *message = format!("new topic {id}: {message}");
+    let side = cursor_side(app);
+    match app.cursor(side) {
+        Some(passage) => {
+            toggle_tag(app);
+            let name = &app.readout(side).label;
+            app.message = Some(format!(
+                "new topic {id}, on {name}'s passage {}",
+                passage + 1
+            ));
+        }
+        None => {
+            app.message = Some(format!(
+                "new topic {id}: put it on passages with {{ }} and x"
+            ));
+        }
     }
 }
 
