@@ -10,6 +10,7 @@ use super::navigation::bring_into_view;
 use super::{App, Focus, Side, reload};
 use crate::document::Document;
 use crate::document::edit::{Edit, id_from_label};
+use crate::document::normalize::visible_stand_in;
 use crate::layout::pane::Row;
 
 /// The file a document came from, as the viewer will write it back.
@@ -367,6 +368,9 @@ pub(super) fn prompt_key(app: &mut App, key: PromptKey) {
     };
     match key {
         PromptKey::Cancel => app.prompt = None,
+        // A label or a file name has no use for control characters (and
+        // the status line must not draw them).
+        PromptKey::Char(c) if visible_stand_in(c).is_some() => {}
         PromptKey::Char(c) if prompt.takes_text() => prompt.text.push(c),
         PromptKey::Erase if prompt.takes_text() => {
             prompt.text.pop();

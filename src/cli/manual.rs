@@ -130,7 +130,9 @@ pub fn epilogue() -> String {
 /// keys, the config file, the environment and the exit codes.
 pub fn man_page(command: clap::Command) -> Result<Vec<u8>, std::io::Error> {
     let mut page = Vec::new();
-    let man = Man::new(command.clone());
+    // The month this version's manual was written: without a date,
+    // clap_mangen's title line puts the version in the date's place.
+    let man = Man::new(command.clone()).date("December 2026");
     man.render_title(&mut page)?;
     man.render_name_section(&mut page)?;
     man.render_synopsis_section(&mut page)?;
