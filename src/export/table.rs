@@ -1,17 +1,23 @@
-//! The coverage table as plain text for `readouts topics`: columns as wide
+//! The coverage table as plain text for `readouts topics`, with a row for
+//! the words of passages with no topic and the legend: columns as wide
 //! as their widest cell in display columns (CJK and emoji count as drawn),
 //! no trailing spaces, no escape sequences.
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Comparison, MENTIONS, SILENT};
+use super::{COVERAGE_LEGEND, Comparison, MENTIONS, SILENT};
 use crate::document::Side;
+use crate::layout::wrap::wrap_paragraph;
 
 const GAP: &str = "  ";
 const GROUP_GAP: &str = "   ";
 const RANK_HEADING: &str = "rank";
 const SHARE_HEADING: &str = "words";
 const NOT_RANKED: &str = "—";
+/// The row of the words in passages with no topic, below the topics.
+const UNTAGGED: &str = "(no topic)";
+/// The legend under the table is wrapped to a common terminal's width.
+const LEGEND_WIDTH: usize = 78;
 
 fn pad_right(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
@@ -42,23 +48,38 @@ const MARK_WIDTH: usize = 2;
 impl SideColumns {
     fn new(comparison: &Comparison<'_>, side: Side) -> Self {
         let coverage = &comparison.coverage[side.index()];
-        let cells: Vec<Cell> = coverage
+        // With a shared rank in the column, the others get a space where
+        // its `=` is, so that the digits stay in line.
+        let any_tied = coverage.topics.iter().any(|covered| covered.tied);
+        let in_line = |rank: String, tied: bool| {
+            if any_tied && !tied {
+                format!("{rank} ")
+            } else {
+                rank
+            }
+        };
+        let mut cells: Vec<Cell> = coverage
             .topics
             .iter()
             .enumerate()
-            .map(|(topic, covered)| match covered.rank {
+            .map(|(topic, covered)| match covered.rank_label() {
                 Some(rank) => Cell {
                     mark: MENTIONS,
-                    rank: rank.to_string(),
+                    rank: in_line(rank, covered.tied),
                     share: coverage.word_share(topic).to_string(),
                 },
                 None => Cell {
                     mark: SILENT,
-                    rank: NOT_RANKED.to_string(),
+                    rank: in_line(NOT_RANKED.to_string(), false),
                     share: NOT_RANKED.to_string(),
                 },
             })
             .collect();
+        cells.push(Cell {
+            mark: " ",
+            rank: String::new(),
+            share: coverage.untagged_share().to_string(),
+        });
         let widest = |heading: &str, pick: fn(&Cell) -> &str| {
             cells
                 .iter()
@@ -115,7 +136,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     let label_width = topics
         .iter()
         .map(|topic| topic.label.width())
-        .fold("Topic".width(), usize::max);
+        .fold("Topic".width().max(UNTAGGED.width()), usize::max);
     let sides = [
         SideColumns::new(comparison, Side::Left),
         SideColumns::new(comparison, Side::Right),
@@ -148,8 +169,22 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         }
         lines.push(line);
     }
+    let mut untagged = format!(
+        "{}{GAP}{}",
+        " ".repeat(number_width),
+        pad_right(UNTAGGED, label_width)
+    );
+    for columns in &sides {
+        untagged.push_str(GROUP_GAP);
+        untagged.push_str(&columns.row(topics.len()));
+    }
+    lines.push(untagged);
     lines.push(String::new());
     lines.push(format!("{MENTIONS} mentions  {SILENT} silent"));
+    wrap_paragraph(COVERAGE_LEGEND, LEGEND_WIDTH, |range| {
+        lines.push(COVERAGE_LEGEND[range].to_string());
+    });
+    lines.push(String::new());
     for (side, columns) in Side::BOTH.into_iter().zip(&sides) {
         lines.push(format!(
             "{}: {}",
@@ -172,7 +207,7 @@ mod tests {
     use crate::document::load::load_str;
 
     #[test]
-    fn a_wide_label_widens_its_group_and_keeps_rows_aligned() {
+    fn a_wide_label_widens_its_group_and_keeps_rows_and_shared_ranks_aligned() {
         let text = r#"
 title = "t"
 [[topics]]
@@ -208,11 +243,15 @@ topics = ["b", "a"]
         );
         assert_eq!(
             lines[2],
-            "1  短               ●    1                  100%   ●    2   100%"
+            "1  短               ●    1                  100%   ●   1=    50%"
         );
         assert_eq!(
             lines[3],
-            "2  A longer topic   ·    —                     —   ●    1   100%"
+            "2  A longer topic   ·    —                     —   ●   1=    50%"
+        );
+        assert_eq!(
+            lines[4],
+            "   (no topic)                                 0%              0%"
         );
     }
 }
