@@ -31,9 +31,10 @@ const READOUT_KEYS: &[&str] = &[
     "published",
     "language",
     "note",
+    "facts",
     "passages",
 ];
-const PASSAGE_KEYS: &[&str] = &["text", "topics", "quote"];
+const PASSAGE_KEYS: &[&str] = &["text", "topics", "quote", "note"];
 
 /// A document that loaded, with the warnings that did not stop it.
 #[derive(Debug)]
@@ -211,6 +212,7 @@ impl Checker<'_> {
         let readouts = self.readouts(root, &topics);
         if let (Some(title), Some(topics), Some(readouts)) = (title, topics, readouts) {
             self.warn_unused_topics(&topics, &readouts);
+            self.warn_misspelt_fact_keys(&readouts);
             let topics: Vec<Topic> = topics.into_iter().map(|t| t.topic).collect();
             Some(Document {
                 title,
@@ -304,7 +306,13 @@ impl Checker<'_> {
             DeValue::String(text) => Some(text),
             other => {
                 let message = format!("`{key}` must be a string, found {}", describe(other));
-                self.error(message, value.span());
+                // Names a key, not a place such as "each entry of `topics`".
+                if key.contains(' ') {
+                    self.error(message, value.span());
+                } else {
+                    let help = format!("write it in quotes: {key} = \"…\"");
+                    self.error_with_help(message, value.span(), help);
+                }
                 None
             }
         }
@@ -386,7 +394,35 @@ impl Checker<'_> {
     }
 
     fn meta(&mut self, value: &Value<'_>) -> Vec<(String, MetaValue)> {
-        let Some(table) = self.table(value, "`meta`") else {
+        self.facts(value, "[meta]", "meta value")
+            .into_iter()
+            .map(|(fact, _)| fact)
+            .collect()
+    }
+
+    /// A table of facts, as `[meta]` and `[readouts.facts]` hold them: any
+    /// keys, each value a string, an integer, a date or a boolean. Each
+    /// fact comes with the span of its key.
+    fn facts(
+        &mut self,
+        value: &Value<'_>,
+        header: &str,
+        what: &str,
+    ) -> Vec<((String, MetaValue), Range<usize>)> {
+        let DeValue::Table(table) = value.get_ref() else {
+            let key = header
+                .trim_matches(['[', ']'])
+                .rsplit('.')
+                .next()
+                .unwrap_or(header);
+            self.error_with_help(
+                format!(
+                    "`{key}` must be a table, found {}",
+                    describe(value.get_ref())
+                ),
+                value.span(),
+                format!("write the facts under a `{header}` header, one `key = value` a line"),
+            );
             return Vec::new();
         };
         let mut facts = Vec::new();
@@ -405,20 +441,27 @@ impl Checker<'_> {
                     Some(date) => Some(MetaValue::Date(date)),
                     None => Some(MetaValue::Text(datetime.to_string())),
                 },
+                DeValue::Boolean(flag) => Some(MetaValue::Boolean(*flag)),
                 other => {
+                    let help = match other {
+                        DeValue::Array(_) => {
+                            format!("write the items in one string: {name} = \"…, …\"")
+                        }
+                        _ => "quote it to keep it as text".to_string(),
+                    };
                     self.error_with_help(
                         format!(
-                            "meta value `{name}` must be a string, an integer or a date, found {}",
+                            "{what} `{name}` must be a string, an integer, a date or a boolean, found {}",
                             describe(other)
                         ),
                         value.span(),
-                        "quote it to keep it as text".to_string(),
+                        help,
                     );
                     None
                 }
             };
             if let Some(fact) = fact {
-                facts.push((name, fact));
+                facts.push(((name, fact), key.span()));
             }
         }
         facts
@@ -570,8 +613,13 @@ impl Checker<'_> {
         let published = table.get("published").and_then(|v| self.published(v));
         let language = self.optional_line(table, "language");
         let note = self.optional_text(table, "note");
+        let facts = table
+            .get("facts")
+            .map(|v| self.facts(v, "[readouts.facts]", "fact"))
+            .unwrap_or_default();
         let passages = self.passages(table, entry.span(), topics);
         let (id, id_span) = id?;
+        let (facts, fact_spans) = facts.into_iter().unzip();
         Some(CheckedReadout {
             readout: Readout {
                 id,
@@ -581,9 +629,11 @@ impl Checker<'_> {
                 published,
                 language,
                 note,
+                facts,
                 passages: passages?,
             },
             id_span,
+            fact_spans,
         })
     }
 
@@ -688,10 +738,12 @@ impl Checker<'_> {
                 }
             },
         };
+        let note = self.optional_text(table, "note");
         Some(Passage {
             text: text?,
             topics: passage_topics?,
             quote: quote?,
+            note,
         })
     }
 
@@ -775,6 +827,60 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// Warns of a fact key that no other readout states when an earlier
+    /// readout states a key close to it: most likely the same fact
+    /// misspelt, which would split one row of the facts table in two.
+    fn warn_misspelt_fact_keys(&mut self, readouts: &[CheckedReadout]) {
+        for (index, checked) in readouts.iter().enumerate() {
+            let readout = &checked.readout;
+            for ((key, _), span) in readout.facts.iter().zip(&checked.fact_spans) {
+                let stated_elsewhere = readouts
+                    .iter()
+                    .enumerate()
+                    .any(|(other, r)| other != index && r.readout.fact(key).is_some());
+                if stated_elsewhere {
+                    continue;
+                }
+                let earlier = readouts[..index].iter().map(|r| &r.readout);
+                let meant = earlier
+                    .clone()
+                    .flat_map(|r| &r.facts)
+                    .map(|(name, _)| name.as_str())
+                    .filter(|name| readout.fact(name).is_none())
+                    .find(|name| is_likely_misspelling(key, name));
+                let Some(meant) = meant else {
+                    continue;
+                };
+                let stating = earlier
+                    .clone()
+                    .find(|r| r.fact(meant).is_some())
+                    .map_or("", |r| r.id.as_str());
+                let warning = self
+                    .map
+                    .warning(
+                        format!("fact `{key}` looks like a misspelling of `{meant}`"),
+                        span.clone(),
+                    )
+                    .with_help(format!(
+                        "did you mean `{meant}`? readout `{stating}` states it; one key makes one row of the facts table"
+                    ));
+                self.warnings.push(warning);
+            }
+        }
+    }
+}
+
+/// Whether two fact keys differ by so little that one is most likely the
+/// other misspelt: one edit, or two in keys of eight characters or more.
+/// Stricter than [`closest`], because the keys of facts are free and two
+/// short ones (`at`, `day`) can be close and still different facts.
+fn is_likely_misspelling(key: &str, other: &str) -> bool {
+    let shorter = key.chars().count().min(other.chars().count());
+    let allowed = if shorter >= 8 { 2 } else { 1 };
+    shorter >= 4 && strsim::damerau_levenshtein(key, other) <= allowed
+}
+
 struct CheckedTopic {
     topic: Topic,
     id_span: Range<usize>,
@@ -783,6 +889,8 @@ struct CheckedTopic {
 struct CheckedReadout {
     readout: Readout,
     id_span: Range<usize>,
+    /// Where each of the readout's facts is keyed, in the same order.
+    fact_spans: Vec<Range<usize>>,
 }
 
 fn parse_integer(digits: &str, radix: u32) -> Option<i64> {
@@ -1129,23 +1237,172 @@ mod tests {
     fn meta_keeps_file_order_and_types() {
         let text = VALID.replace(
             "title = \"Harbour talks\"\n",
-            "title = \"Harbour talks\"\n[meta]\nzeta = \"first\"\nalpha = 2\nwhen = 2021-12-30\n",
+            "title = \"Harbour talks\"\n[meta]\nzeta = \"first\"\nalpha = 2\nwhen = 2021-12-30\nok = true\n",
         );
         let document = load_str("t", &text).expect("valid").document;
-        let meta: Vec<String> = document
-            .meta
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        assert_eq!(meta, ["zeta=first", "alpha=2", "when=2021-12-30"]);
+        assert_eq!(
+            facts(&document.meta),
+            ["zeta=first", "alpha=2", "when=2021-12-30", "ok=yes"]
+        );
         let bad = VALID.replace(
             "title = \"Harbour talks\"\n",
-            "title = \"x\"\n[meta]\nok = true\n",
+            "title = \"x\"\n[meta]\nhours = 0.8\n",
         );
         assert_eq!(
             only_error(&bad).0,
-            "meta value `ok` must be a string, an integer or a date, found a boolean"
+            "meta value `hours` must be a string, an integer, a date or a boolean, found a float"
         );
+    }
+
+    fn facts(facts: &[(String, MetaValue)]) -> Vec<String> {
+        facts.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    }
+
+    /// The valid file with `facts` added to the first readout (north) and
+    /// `more` to the second (south).
+    fn with_facts(north: &str, south: &str) -> String {
+        VALID
+            .replace(
+                "label = \"North\"\n",
+                &format!("label = \"North\"\n[readouts.facts]\n{north}\n"),
+            )
+            .replacen(
+                "label = \"South\"\n",
+                &format!("label = \"South\"\n[readouts.facts]\n{south}\n"),
+                1,
+            )
+    }
+
+    #[test]
+    fn facts_per_readout_keep_file_order_and_types() {
+        let text = with_facts(
+            "tone = \"frank\"\nminutes = 50\nday = 2024-05-02\nrequested = true",
+            "tone = \"difficult\"\nat = 2024-05-02T10:00:00",
+        );
+        let loaded = load_str("t", &text).expect("valid");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let [north, south] = [0, 1].map(|i| facts(&loaded.document.readouts[i].facts));
+        assert_eq!(
+            north,
+            [
+                "tone=frank",
+                "minutes=50",
+                "day=2024-05-02",
+                "requested=yes"
+            ]
+        );
+        assert_eq!(south, ["tone=difficult", "at=2024-05-02T10:00:00"]);
+        let table = loaded.document.facts_table(&[0, 1]);
+        assert_eq!(table.len(), 5);
+        assert_eq!(table[4].key, "at");
+        assert_eq!(table[4].values[0], None);
+        // A readout's facts may also come after its passages.
+        let after = VALID.replace(
+            "text = \"We discussed the harbour.\"\ntopics = [\"harbour\"]\n",
+            "text = \"We discussed the harbour.\"\ntopics = [\"harbour\"]\n\n[readouts.facts]\nlate = 1\n",
+        );
+        let document = load_str("t", &after).expect("valid").document;
+        assert_eq!(facts(&document.readouts[0].facts), ["late=1"]);
+        assert!(document.readouts[1].facts.is_empty());
+    }
+
+    #[test]
+    fn facts_of_the_wrong_kind_are_refused_with_their_place() {
+        let (message, line, column) = only_error(&with_facts("hours = 0.8", "x = 1"));
+        assert_eq!(
+            (message.as_str(), line, column),
+            (
+                "fact `hours` must be a string, an integer, a date or a boolean, found a float",
+                11,
+                9
+            )
+        );
+        let array = errors(&with_facts("words = [\"frank\", \"open\"]", "x = 1"));
+        assert_eq!(array.len(), 1, "{array:#?}");
+        assert_eq!(
+            array[0].help.as_deref(),
+            Some("write the items in one string: words = \"…, …\"")
+        );
+        let not_a_table = VALID.replace(
+            "label = \"North\"\n",
+            "label = \"North\"\nfacts = \"frank\"\n",
+        );
+        assert_eq!(
+            only_error(&not_a_table).0,
+            "`facts` must be a table, found a string"
+        );
+        let misspelt = VALID.replace("label = \"North\"\n", "label = \"North\"\nfact = 1\n");
+        let misspelt = errors(&misspelt);
+        assert_eq!(misspelt[0].message, "unknown key `fact` in a readout");
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `facts`?"));
+    }
+
+    #[test]
+    fn a_fact_key_close_to_another_readouts_is_a_warning() {
+        let loaded = load_str(
+            "t",
+            &with_facts(
+                "requested_by = \"North\"\ntone = \"frank\"",
+                "requestd_by = \"North\"\ntone = \"cold\"",
+            ),
+        )
+        .expect("a warning only");
+        let warnings: Vec<(&str, Option<&str>)> = loaded
+            .warnings
+            .iter()
+            .map(|w| (w.message.as_str(), w.help.as_deref()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [(
+                "fact `requestd_by` looks like a misspelling of `requested_by`",
+                Some(
+                    "did you mean `requested_by`? readout `north` states it; one key makes one row of the facts table"
+                )
+            )]
+        );
+        let both = with_facts(
+            "tone = \"frank\"\nat = 5",
+            "tone = \"cold\"\nday = 1\ntime = 5",
+        );
+        let loaded = load_str("t", &both).expect("valid");
+        assert!(
+            loaded.warnings.is_empty(),
+            "a key both state is no misspelling"
+        );
+    }
+
+    #[test]
+    fn a_passage_may_carry_a_note() {
+        let text = VALID.replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnote = \"\"\"\nNorth says \"discussed\";\nsouth says the same.\"\"\"\n",
+        );
+        let document = load_str("t", &text).expect("valid").document;
+        assert_eq!(
+            document.readouts[0].passages[0].note.as_deref(),
+            Some("North says \"discussed\"; south says the same.")
+        );
+        assert_eq!(document.readouts[1].passages[0].note, None);
+        let number = VALID.replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnote = 3\n",
+        );
+        assert_eq!(
+            only_error(&number),
+            (
+                "`note` must be a string, found an integer".to_string(),
+                13,
+                8
+            )
+        );
+        let misspelt = VALID.replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnotes = \"x\"\n",
+        );
+        let misspelt = errors(&misspelt);
+        assert_eq!(misspelt[0].message, "unknown key `notes` in a passage");
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `note`?"));
     }
 
     #[test]

@@ -259,6 +259,7 @@ mod tests {
             text: "First.\n- Second.".to_string(),
             topics: vec![],
             quote: true,
+            note: None,
         };
         assert_eq!(passage(&quoted), "> First.\n>\n> \\- Second.");
         let plain = Passage {
