@@ -33,6 +33,7 @@ fn the_complete_example_in_the_format_reference_is_valid() {
         ]
     );
     assert!(north.passages[0].note.is_some(), "the example shows a note");
+    assert_eq!(document.lexicon.len(), 1, "and a word list");
 }
 
 /// Every other TOML block of the reference is a part of a readout file:

@@ -5,6 +5,7 @@
 //! (`toml::de::DeTable`), then walked here by hand, so that every rule can
 //! point at the place it is about and suggest the name that was meant.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -13,6 +14,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, SourceMap, closest, tidy_foreign_message};
+use super::lexicon::{self, WordList, match_key};
 use super::normalize::{normalize_line, normalize_text};
 use super::{Date, Document, MetaValue, Passage, Readout, Topic};
 
@@ -20,7 +22,7 @@ use super::{Date, Document, MetaValue, Passage, Readout, Topic};
 pub const FORMAT: i64 = 1;
 
 const TOP_KEYS: &[&str] = &[
-    "format", "title", "date", "summary", "meta", "topics", "readouts",
+    "format", "title", "date", "summary", "meta", "lexicon", "topics", "readouts",
 ];
 const TOPIC_KEYS: &[&str] = &["id", "label", "note"];
 const READOUT_KEYS: &[&str] = &[
@@ -208,6 +210,7 @@ impl Checker<'_> {
         let date = root.get("date").and_then(|v| self.date(v, "date"));
         let summary = self.optional_text(root, "summary");
         let meta = root.get("meta").map(|v| self.meta(v)).unwrap_or_default();
+        let word_lists = root.get("lexicon").map(|v| self.lexicon(v));
         let topics = self.topics(root);
         let readouts = self.readouts(root, &topics);
         if let (Some(title), Some(topics), Some(readouts)) = (title, topics, readouts) {
@@ -221,6 +224,7 @@ impl Checker<'_> {
                 meta,
                 topics,
                 readouts: readouts.into_iter().map(|r| r.readout).collect(),
+                lexicon: word_lists.unwrap_or_default(),
             })
         } else {
             None
@@ -304,15 +308,16 @@ impl Checker<'_> {
     fn string<'v>(&mut self, value: &'v Value<'_>, key: &str) -> Option<&'v str> {
         match value.get_ref() {
             DeValue::String(text) => Some(text),
+            // `key` is a key's name, or a place such as "each entry of `topics`".
+            other if key.contains(' ') => {
+                let message = format!("{key} must be a string, found {}", describe(other));
+                self.error(message, value.span());
+                None
+            }
             other => {
                 let message = format!("`{key}` must be a string, found {}", describe(other));
-                // Names a key, not a place such as "each entry of `topics`".
-                if key.contains(' ') {
-                    self.error(message, value.span());
-                } else {
-                    let help = format!("write it in quotes: {key} = \"…\"");
-                    self.error_with_help(message, value.span(), help);
-                }
+                let help = format!("write it in quotes: {key} = \"…\"");
+                self.error_with_help(message, value.span(), help);
                 None
             }
         }
@@ -467,6 +472,116 @@ impl Checker<'_> {
         facts
     }
 
+    /// The file's word lists: a table of named arrays of words and
+    /// phrases. A list with an error is left out, the others kept; the
+    /// errors stop the file from loading all the same.
+    fn lexicon(&mut self, value: &Value<'_>) -> Vec<WordList> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error_with_help(
+                format!(
+                    "`lexicon` must be a table, found {}",
+                    describe(value.get_ref())
+                ),
+                value.span(),
+                "write the lists under a `[lexicon]` header: tone = [\"…\"]".to_string(),
+            );
+            return Vec::new();
+        };
+        table
+            .iter()
+            .filter_map(|(key, list)| self.word_list(key, list))
+            .collect()
+    }
+
+    fn word_list(&mut self, key: &Spanned<Cow<'_, str>>, list: &Value<'_>) -> Option<WordList> {
+        let name: &str = key.get_ref();
+        if !self.valid_id(name, "list name", key.span()) {
+            return None;
+        }
+        let DeValue::Array(items) = list.get_ref() else {
+            let help = match list.get_ref() {
+                DeValue::String(word) => {
+                    format!("write a list: {name} = [\"{}\"]", normalize_line(word))
+                }
+                _ => format!("write a list of words or phrases: {name} = [\"…\"]"),
+            };
+            self.error_with_help(
+                format!(
+                    "`lexicon.{name}` must be an array of words or phrases, found {}",
+                    describe(list.get_ref())
+                ),
+                list.span(),
+                help,
+            );
+            return None;
+        };
+        if name != lexicon::TONE && is_likely_misspelling(name, lexicon::TONE) {
+            let warning = self
+                .map
+                .warning(
+                    format!("the list `{name}` is a lens of its own"),
+                    key.span(),
+                )
+                .with_help("did you mean `tone`? that list adds to the built-in tone words");
+            self.warnings.push(warning);
+        }
+        if items.is_empty() {
+            let warning = self
+                .map
+                .warning(format!("the list `{name}` is empty"), list.span())
+                .with_help("add words or phrases to it, or remove it");
+            self.warnings.push(warning);
+        }
+        let mut entries: Vec<(String, String, Range<usize>)> = Vec::with_capacity(items.len());
+        let mut complete = true;
+        for item in items.iter() {
+            let Some(entry) = self.string(item, &format!("each entry of `lexicon.{name}`")) else {
+                complete = false;
+                continue;
+            };
+            let entry = normalize_line(entry);
+            let key = match_key(&entry);
+            if key.is_empty() {
+                let message = if entry.is_empty() {
+                    format!("an entry of `lexicon.{name}` is empty")
+                } else {
+                    format!(
+                        "the entry `{entry}` of `lexicon.{name}` has no letters or digits to match"
+                    )
+                };
+                self.error_with_help(
+                    message,
+                    item.span(),
+                    "write a word or a phrase, or remove the entry".to_string(),
+                );
+                complete = false;
+                continue;
+            }
+            if let Some((first, _, span)) = entries.iter().find(|(_, k, _)| *k == key) {
+                let line = self.map.line_of(span.start);
+                let help = if *first == entry {
+                    format!("it is already in the list at line {line}; remove one of them")
+                } else {
+                    format!(
+                        "`{first}` at line {line} matches the same words: entries match with or without hyphens, spaces and capitals; remove one of them"
+                    )
+                };
+                self.error_with_help(
+                    format!("duplicate entry `{entry}` in `lexicon.{name}`"),
+                    item.span(),
+                    help,
+                );
+                complete = false;
+                continue;
+            }
+            entries.push((entry, key, item.span()));
+        }
+        complete.then(|| WordList {
+            name: name.to_string(),
+            entries: entries.into_iter().map(|(entry, ..)| entry).collect(),
+        })
+    }
+
     fn topics(&mut self, root: &DeTable<'_>) -> Option<Vec<CheckedTopic>> {
         let message = "the file declares no topics";
         let help = "declare at least one under a `[[topics]]` header, with `id` and `label`";
@@ -540,15 +655,23 @@ impl Checker<'_> {
             return None;
         };
         let id = self.string(value, "id")?;
-        if !is_valid_id(id) {
-            self.error_with_help(
-                format!("invalid {what} id `{}`", normalize_line(id)),
-                value.span(),
-                invalid_id_help(id),
-            );
+        if !self.valid_id(id, &format!("{what} id"), value.span()) {
             return None;
         }
         Some((id.to_string(), value.span()))
+    }
+
+    /// Whether `id` follows the rules of ids; if not, says so at `span`.
+    fn valid_id(&mut self, id: &str, what: &str, span: Range<usize>) -> bool {
+        let valid = is_valid_id(id);
+        if !valid {
+            self.error_with_help(
+                format!("invalid {what} `{}`", normalize_line(id)),
+                span,
+                invalid_id_help(id),
+            );
+        }
+        valid
     }
 
     fn readouts(
@@ -1347,13 +1470,8 @@ mod tests {
             ),
         )
         .expect("a warning only");
-        let warnings: Vec<(&str, Option<&str>)> = loaded
-            .warnings
-            .iter()
-            .map(|w| (w.message.as_str(), w.help.as_deref()))
-            .collect();
         assert_eq!(
-            warnings,
+            messages_and_help(&loaded.warnings),
             [(
                 "fact `requestd_by` looks like a misspelling of `requested_by`",
                 Some(
@@ -1370,6 +1488,167 @@ mod tests {
             loaded.warnings.is_empty(),
             "a key both state is no misspelling"
         );
+    }
+
+    fn messages_and_help(diagnostics: &[Diagnostic]) -> Vec<(&str, Option<&str>)> {
+        diagnostics
+            .iter()
+            .map(|d| (d.message.as_str(), d.help.as_deref()))
+            .collect()
+    }
+
+    fn with_lexicon(lists: &str) -> String {
+        VALID.replace(
+            "title = \"Harbour talks\"\n",
+            &format!("title = \"Harbour talks\"\n[lexicon]\n{lists}\n"),
+        )
+    }
+
+    #[test]
+    fn word_lists_load_in_file_order() {
+        let text = with_lexicon(
+            "tone = [\"warm-hearted\", \"cool  and\\ncalm\"]\nthreat = [\"sanctions\", \"consequences\"]",
+        );
+        let loaded = load_str("t", &text).expect("valid");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let lists: Vec<(&str, &[String])> = loaded
+            .document
+            .lexicon
+            .iter()
+            .map(|list| (list.name.as_str(), list.entries.as_slice()))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                (
+                    "tone",
+                    ["warm-hearted".to_string(), "cool and calm".to_string()].as_slice()
+                ),
+                (
+                    "threat",
+                    ["sanctions".to_string(), "consequences".to_string()].as_slice()
+                ),
+            ]
+        );
+        assert!(
+            load_str("t", VALID)
+                .expect("valid")
+                .document
+                .lexicon
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn word_lists_of_the_wrong_kind_are_refused_with_their_place() {
+        let cases = [
+            (
+                "lexicon = 3",
+                "`lexicon` must be a table, found an integer",
+                2,
+                11,
+            ),
+            (
+                "tone = \"frank\"",
+                "`lexicon.tone` must be an array of words or phrases, found a string",
+                3,
+                8,
+            ),
+            (
+                "tone = [\"frank\", 2]",
+                "each entry of `lexicon.tone` must be a string, found an integer",
+                3,
+                18,
+            ),
+            ("tone = [\"\"]", "an entry of `lexicon.tone` is empty", 3, 9),
+            (
+                "tone = [\" — \"]",
+                "the entry `—` of `lexicon.tone` has no letters or digits to match",
+                3,
+                9,
+            ),
+            ("Threat = [\"x\"]", "invalid list name `Threat`", 3, 1),
+        ];
+        for (lists, message, line, column) in cases {
+            let text = if lists.starts_with("lexicon") {
+                VALID.replace(
+                    "title = \"Harbour talks\"\n",
+                    &format!("title = \"x\"\n{lists}\n"),
+                )
+            } else {
+                with_lexicon(lists)
+            };
+            assert_eq!(
+                only_error(&text),
+                (message.to_string(), line, column),
+                "{lists}"
+            );
+        }
+        let errors = errors(&with_lexicon("tone = \"frank\""));
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("write a list: tone = [\"frank\"]")
+        );
+    }
+
+    #[test]
+    fn duplicate_entries_are_refused_even_when_written_differently() {
+        let text = with_lexicon("threat = [\"sanctions\", \"force\",\n  \"sanctions\"]");
+        let same = errors(&text);
+        assert_eq!(same.len(), 1, "{same:#?}");
+        assert_eq!(
+            same[0].message,
+            "duplicate entry `sanctions` in `lexicon.threat`"
+        );
+        assert_eq!(
+            same[0].help.as_deref(),
+            Some("it is already in the list at line 3; remove one of them")
+        );
+        let at = same[0].location.as_ref().expect("located");
+        assert_eq!((at.line, at.column), (4, 3));
+        let variant = errors(&with_lexicon(
+            "tone = [\"business-like\", \"Businesslike\"]",
+        ));
+        assert_eq!(
+            variant[0].message,
+            "duplicate entry `Businesslike` in `lexicon.tone`"
+        );
+        assert!(
+            variant[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("`business-like` at line 3 matches the same words"),
+            "{variant:#?}"
+        );
+        // The same word in two lists is two lenses marking it.
+        assert!(load_str("t", &with_lexicon("tone = [\"firm\"]\nthreat = [\"firm\"]")).is_ok());
+    }
+
+    #[test]
+    fn an_empty_list_and_a_list_named_almost_tone_are_warnings() {
+        let loaded =
+            load_str("t", &with_lexicon("threat = []\ntones = [\"warm\"]")).expect("valid");
+        assert_eq!(
+            messages_and_help(&loaded.warnings),
+            [
+                (
+                    "the list `threat` is empty",
+                    Some("add words or phrases to it, or remove it")
+                ),
+                (
+                    "the list `tones` is a lens of its own",
+                    Some("did you mean `tone`? that list adds to the built-in tone words")
+                ),
+            ]
+        );
+        let misspelt =
+            errors(&VALID.replace("title = \"Harbour talks\"\n", "title = \"x\"\n[lexikon]\n"));
+        assert_eq!(
+            misspelt[0].message,
+            "unknown key `lexikon` at the top level"
+        );
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `lexicon`?"));
     }
 
     #[test]

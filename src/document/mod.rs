@@ -5,6 +5,7 @@
 pub mod builtin;
 pub mod coverage;
 pub mod diagnostic;
+pub mod lexicon;
 pub mod load;
 pub mod normalize;
 
@@ -21,6 +22,8 @@ pub struct Document {
     pub meta: Vec<(String, MetaValue)>,
     pub topics: Vec<Topic>,
     pub readouts: Vec<Readout>,
+    /// The file's own word lists (`[lexicon]`), in file order.
+    pub lexicon: Vec<lexicon::WordList>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,6 +154,7 @@ impl Document {
             meta: Vec::new(),
             topics,
             readouts,
+            lexicon: Vec::new(),
         }
     }
 

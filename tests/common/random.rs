@@ -254,6 +254,7 @@ pub fn strange_document() -> impl Strategy<Value = Document> {
                     })
                     .collect(),
                 readouts: vec![left, right],
+                lexicon: Vec::new(),
             })
     })
 }
