@@ -7,7 +7,7 @@
 
 pub mod render;
 pub mod suggest;
-mod words;
+pub mod words;
 
 use crate::document::load::slug;
 use crate::document::normalize::{PARAGRAPH_BREAK, normalize_line, normalize_text};

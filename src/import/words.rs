@@ -2,6 +2,11 @@
 //! share: words found by Unicode word boundaries (UAX #29), stop words
 //! dropped, the rest reduced to their stems (Snowball's English stemmer), so
 //! that "negotiations" and "negotiating" count as one word.
+//!
+//! The lenses (`crate::lens`) read words here too, so that a word is the
+//! same word wherever the program compares text.
+
+use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -218,6 +223,14 @@ impl WordFinder {
             .collect()
     }
 
+    /// The content words of `text` with the bytes each takes in it, in
+    /// reading order.
+    pub fn located_content_words(&self, text: &str) -> Vec<(Range<usize>, Word)> {
+        words_at(text)
+            .filter_map(|(at, word)| Some((at..at + word.len(), self.content_word(word)?)))
+            .collect()
+    }
+
     fn content_word(&self, word: &str) -> Option<Word> {
         // Typographic apostrophes ("they’ve") are written as the list writes them.
         let word = word.replace('\u{2019}', "'");
@@ -236,6 +249,19 @@ impl WordFinder {
             written: written.to_string(),
         })
     }
+}
+
+impl Default for WordFinder {
+    fn default() -> Self {
+        WordFinder::new()
+    }
+}
+
+/// Every word of `text` (content words and function words alike) with the
+/// byte offset it starts at, found as [`WordFinder::content_words`] finds
+/// them: by Unicode word boundaries, so "business-like" is two words.
+pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.unicode_word_indices()
 }
 
 #[cfg(test)]
@@ -283,6 +309,31 @@ mod tests {
         let written: Vec<&str> = words.iter().map(|w| w.written.as_str()).collect();
         assert_eq!(written, ["US", "Russia", "NATO"]);
         assert_eq!(words[0].stem, "us");
+    }
+
+    #[test]
+    fn located_words_are_the_content_words_at_their_bytes() {
+        let text = "Talks in Genève’s old town, on 9 January.";
+        let finder = WordFinder::new();
+        let located = finder.located_content_words(text);
+        let found: Vec<(&str, &str)> = located
+            .iter()
+            .map(|(range, word)| (&text[range.clone()], word.written.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Talks", "Talks"),
+                ("Genève’s", "Genève"),
+                ("old", "old"),
+                ("town", "town"),
+                ("January", "January")
+            ]
+        );
+        let words: Vec<Word> = located.into_iter().map(|(_, word)| word).collect();
+        assert_eq!(words, finder.content_words(text));
+        let all: Vec<&str> = words_at("a business-like talk").map(|(_, w)| w).collect();
+        assert_eq!(all, ["a", "business", "like", "talk"]);
     }
 
     #[test]
