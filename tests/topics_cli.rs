@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{readouts, text};
+use support::{readouts, readouts_with_stdin, text};
 
 const CROSSING: &str = "tests/fixtures/valid/crossing.toml";
 const TIES: &str = "tests/fixtures/valid/ties.toml";
@@ -148,4 +148,49 @@ fn each_side_says_how_long_it_is() {
     assert_eq!(json["readouts"][1]["words"], 133);
     assert_eq!(json["readouts"][1]["untagged_words"], 11);
     assert_eq!(json["readouts"][1]["untagged_percent"], 8);
+}
+
+#[test]
+fn each_sides_tone_words_are_listed_with_counts() {
+    let table = topics(&[]);
+    assert!(
+        table.ends_with(
+            "\n\nTone words\nKremlin: frank ×1, business-like ×1, benefit ×1\nWhite House: serious ×1, substantive ×2\n"
+        ),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&topics(&["--json"])).expect("JSON");
+    let tone = &json["lenses"][0];
+    assert_eq!(tone["name"], "tone");
+    assert_eq!(tone["found"][1]["readout"], "white-house");
+    assert_eq!(tone["found"][1]["words"][1]["term"], "substantive");
+    assert_eq!(tone["found"][1]["words"][1]["count"], 2);
+}
+
+#[test]
+fn a_files_own_lists_are_listed_after_the_tone_words() {
+    let file = std::fs::read_to_string(CROSSING)
+        .expect("fixture")
+        .replace(
+            "[meta]",
+            "[lexicon]\ntone = [\"still open\"]\nmoney = [\"budget\", \"cost\", \"fees\", \"pay\"]\nweather = [\"storm\"]\n\n[meta]",
+        );
+    let output = readouts_with_stdin(&["topics", "-"], file.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let table = text(&output.stdout);
+    let lenses = &table[table.find("\nTone words\n").expect("tone words")..];
+    assert_eq!(
+        lenses,
+        "\nTone words\n\
+         North Harbour Board: frank ×1, useful ×1\n\
+         South: warm ×1, constructive ×1, still open ×1\n\
+         \n\
+         Words of the list `money`\n\
+         North Harbour Board: budget ×1, cost ×1, fees ×1, pay ×1\n\
+         South: budget ×1, fees ×1\n\
+         \n\
+         Words of the list `weather`\n\
+         North Harbour Board: none\n\
+         South: none\n"
+    );
 }

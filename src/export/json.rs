@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Comparison;
 use crate::document::Side;
 use crate::document::coverage::Share;
+use crate::lens;
 
 #[derive(Serialize)]
 struct CoverageJson<'d> {
@@ -14,6 +15,28 @@ struct CoverageJson<'d> {
     /// The two readouts compared, left then right.
     readouts: Vec<ReadoutJson<'d>>,
     topics: Vec<TopicJson<'d>>,
+    /// What each lens finds in each compared readout: the tone lens first.
+    lenses: Vec<LensJson<'d>>,
+}
+
+#[derive(Serialize)]
+struct LensJson<'d> {
+    name: String,
+    /// One entry per compared readout, in the order of `readouts`.
+    found: Vec<LensSideJson<'d>>,
+}
+
+#[derive(Serialize)]
+struct LensSideJson<'d> {
+    readout: &'d str,
+    /// Each word or phrase once, in the order the readout first uses it.
+    words: Vec<FoundJson>,
+}
+
+#[derive(Serialize)]
+struct FoundJson {
+    term: String,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -116,10 +139,32 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
                 .collect(),
         })
         .collect();
+    let lenses = lens::findings(comparison.document, comparison.sides)
+        .into_iter()
+        .map(|findings| LensJson {
+            name: findings.lens,
+            found: comparison
+                .sides
+                .iter()
+                .zip(findings.found)
+                .map(|(readout, found)| LensSideJson {
+                    readout: &readout.id,
+                    words: found
+                        .into_iter()
+                        .map(|found| FoundJson {
+                            term: found.term,
+                            count: found.count,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
     let json = CoverageJson {
         title: &comparison.document.title,
         readouts,
         topics,
+        lenses,
     };
     let mut text = serde_json::to_string_pretty(&json)?;
     text.push('\n');

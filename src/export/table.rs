@@ -1,5 +1,6 @@
 //! The coverage table as plain text for `readouts topics`, with a row for
-//! the words of passages with no topic and the legend: columns as wide
+//! the words of passages with no topic, the legend, each side's length and
+//! what each lens finds on each side: columns as wide
 //! as their widest cell in display columns (CJK and emoji count as drawn),
 //! no trailing spaces, no escape sequences.
 
@@ -7,7 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{COVERAGE_LEGEND, Comparison, MENTIONS, SILENT};
 use crate::document::Side;
+use crate::document::lexicon::TONE;
 use crate::layout::wrap::wrap_paragraph;
+use crate::lens::{self, Findings};
 
 const GAP: &str = "  ";
 const GROUP_GAP: &str = "   ";
@@ -18,6 +21,8 @@ const NOT_RANKED: &str = "—";
 const UNTAGGED: &str = "(no topic)";
 /// The legend under the table is wrapped to a common terminal's width.
 const LEGEND_WIDTH: usize = 78;
+/// Where a side's words go on when they take more than a line.
+const LENS_INDENT: &str = "  ";
 
 fn pad_right(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
@@ -192,6 +197,10 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             comparison.side_totals(side)
         ));
     }
+    for findings in lens::findings(comparison.document, comparison.sides) {
+        lines.push(String::new());
+        lines.extend(lens_lines(comparison, &findings));
+    }
     let mut text: String = lines
         .iter()
         .map(|line| line.trim_end())
@@ -201,14 +210,43 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     text
 }
 
+/// What a lens finds on each side: a heading, then a line per side with
+/// its words and how often it uses each, wrapped, later lines indented.
+fn lens_lines(comparison: &Comparison<'_>, findings: &Findings) -> Vec<String> {
+    let mut lines = vec![if findings.lens == TONE {
+        "Tone words".to_string()
+    } else {
+        format!("Words of the list `{}`", findings.lens)
+    }];
+    for (readout, found) in comparison.sides.iter().zip(&findings.found) {
+        let mut line = format!("{}:", readout.label);
+        if found.is_empty() {
+            line.push_str(" none");
+        }
+        // Whole items to a line, so that a word never leaves its count.
+        for (index, item) in found.iter().enumerate() {
+            let comma = if index + 1 < found.len() { "," } else { "" };
+            let item = format!("{}{comma}", item.counted());
+            if index > 0 && line.width() + 1 + item.width() > LEGEND_WIDTH {
+                lines.push(std::mem::replace(&mut line, LENS_INDENT.to_string()));
+            } else {
+                line.push(' ');
+            }
+            line.push_str(&item);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::load::load_str;
 
-    #[test]
-    fn a_wide_label_widens_its_group_and_keeps_rows_and_shared_ranks_aligned() {
-        let text = r#"
+    /// Two topics, one short and one long label, and a readout label far
+    /// wider than its columns.
+    const WIDE: &str = r#"
 title = "t"
 [[topics]]
 id = "a"
@@ -229,9 +267,16 @@ label = "S"
 text = "four"
 topics = ["b", "a"]
 "#;
+
+    fn table_of(text: &str) -> String {
         let document = load_str("t", text).expect("valid").document;
         let pair = document.pair(None, None).expect("the first two");
-        let table = render(&Comparison::new(&document, pair));
+        render(&Comparison::new(&document, pair))
+    }
+
+    #[test]
+    fn a_wide_label_widens_its_group_and_keeps_rows_and_shared_ranks_aligned() {
+        let table = table_of(WIDE);
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(
             lines[0],
@@ -253,5 +298,23 @@ topics = ["b", "a"]
             lines[4],
             "   (no topic)                                 0%              0%"
         );
+    }
+
+    #[test]
+    fn a_long_list_of_tone_words_wraps_under_its_side() {
+        let table = table_of(&WIDE.replace(
+            "one two three",
+            "Frank, candid, constructive, serious, substantive, productive, useful, pragmatic, in-depth, cordial, warm, difficult and tense.",
+        ));
+        let tone = &table[table.find("Tone words\n").expect("tone words")..];
+        assert_eq!(
+            tone,
+            "Tone words\n\
+             北方港口管理委员会新闻办公室: frank ×1, candid ×1, constructive ×1,\n\
+             \x20 serious ×1, substantive ×1, productive ×1, useful ×1, pragmatic ×1,\n\
+             \x20 in-depth ×1, cordial ×1, warm ×1, difficult ×1, tense ×1\n\
+             S: none\n"
+        );
+        assert!(tone.lines().all(|line| line.width() <= LEGEND_WIDTH));
     }
 }

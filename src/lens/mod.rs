@@ -64,6 +64,34 @@ pub fn lenses(document: &Document) -> Vec<Lens> {
     std::iter::once(tone).chain(others).collect()
 }
 
+/// What one lens finds in each of two readouts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Findings {
+    /// The lens's name: `tone`, or a list's name.
+    pub lens: String,
+    /// Left, then right.
+    pub found: [Vec<Found>; 2],
+}
+
+/// What every lens of the document finds in each of two readouts, lens by
+/// lens in the order of [`lenses`].
+pub fn findings(document: &Document, readouts: [&Readout; 2]) -> Vec<Findings> {
+    lenses(document)
+        .into_iter()
+        .map(|lens| Findings {
+            found: readouts.map(|readout| lens.found_in(readout)),
+            lens: lens.name,
+        })
+        .collect()
+}
+
+impl Found {
+    /// "frank ×1".
+    pub fn counted(&self) -> String {
+        format!("{} ×{}", self.term, self.count)
+    }
+}
+
 impl Lens {
     pub fn new<'e>(name: &str, entries: impl IntoIterator<Item = &'e str>) -> Lens {
         Lens {
@@ -129,10 +157,7 @@ mod tests {
     }
 
     fn terms(found: &[Found]) -> Vec<String> {
-        found
-            .iter()
-            .map(|f| format!("{} ×{}", f.term, f.count))
-            .collect()
+        found.iter().map(Found::counted).collect()
     }
 
     #[test]
@@ -216,6 +241,15 @@ mod tests {
             ]
         );
         let threat = [0, 1].map(|i| terms(&lenses[1].found_in(&document.readouts[i])));
+        let sides = [&document.readouts[1], &document.readouts[0]];
+        let all = findings(&document, sides);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].lens, "threat");
+        assert_eq!(
+            terms(&all[1].found[0]),
+            threat[1],
+            "left is the White House"
+        );
         assert_eq!(
             threat,
             [
