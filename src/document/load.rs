@@ -1176,6 +1176,29 @@ mod tests {
         assert_eq!(coverage("nuclear-war"), (true, false));
         assert_eq!(coverage("highest-level-contacts"), (true, false));
         assert_eq!(coverage("de-escalation"), (false, true));
+        let rows: Vec<String> = document
+            .facts_table(&[0, 1])
+            .iter()
+            .map(|row| {
+                let [kremlin, white_house] = [0, 1]
+                    .map(|side| row.values[side].map_or("—".to_string(), ToString::to_string));
+                format!("{}: {kremlin} | {white_house}", row.key)
+            })
+            .collect();
+        assert_eq!(
+            rows[..2],
+            [
+                "given_as: a message, quoted in the report | a briefing by Press Secretary Jen Psaki",
+                "tone: frank and business-like | serious and substantive",
+            ]
+        );
+        assert!(
+            rows.iter()
+                .any(|row| row.starts_with("negotiation_dates: Geneva") && row.ends_with("| —"))
+        );
+        let notes =
+            |readout: &Readout| readout.passages.iter().filter(|p| p.note.is_some()).count();
+        assert!(notes(kremlin) >= 3 && notes(white_house) >= 3);
     }
 
     #[test]

@@ -222,9 +222,10 @@ mod tests {
 
     #[test]
     fn a_files_lists_extend_the_tone_lens_or_make_lenses_of_their_own() {
-        let text = builtin::TEXT.replace(
-            "[meta]",
-            "[lexicon]\ntone = [\"exhaustive\"]\nthreat = [\"sanctions\", \"respond decisively\", \"grave error\"]\n\n[meta]",
+        let text = builtin::TEXT.replacen(
+            "\n[meta]",
+            "\n[lexicon]\ntone = [\"exhaustive\"]\nthreat = [\"sanctions\", \"respond decisively\", \"grave error\"]\n\n[meta]",
+            1,
         );
         let document = load::load_str("t", &text).expect("valid").document;
         let lenses = lenses(&document);
