@@ -433,6 +433,14 @@ impl Checker<'_> {
         let mut facts = Vec::new();
         for (key, value) in table.iter() {
             let name = normalize_line(key.get_ref());
+            if name.is_empty() {
+                self.error_with_help(
+                    format!("a {what} has no name"),
+                    key.span(),
+                    "name it in the key, e.g. requested_by = \"…\"".to_string(),
+                );
+                continue;
+            }
             let fact = match value.get_ref() {
                 DeValue::String(text) => Some(MetaValue::Text(normalize_line(text))),
                 DeValue::Integer(n) => match parse_integer(n.as_str(), n.radix()) {
@@ -1469,6 +1477,8 @@ mod tests {
             array[0].help.as_deref(),
             Some("write the items in one string: words = \"…, …\"")
         );
+        let (message, line, _) = only_error(&with_facts("\" \" = 1", "x = 1"));
+        assert_eq!((message.as_str(), line), ("a fact has no name", 11));
         let not_a_table = VALID.replace(
             "label = \"North\"\n",
             "label = \"North\"\nfacts = \"frank\"\n",
