@@ -98,9 +98,9 @@ fn describe_coverage(topic: &TopicCoverage, share: Share) -> String {
 pub const COVERAGE_LEGEND: &str = "Rank: the order in which a side first brings the topic up \
      (1 = its first topic; 3= where topics first come up in the same passage and share the \
      rank). Share of words: how much of the side's text is on the topic. A passage's words \
-     are divided equally among its topics, and the words of passages with no topic count as \
-     untagged, so a side's shares and its untagged share add up to 100%; the whole \
-     percentages are rounded so that they add up to 100 too.";
+     are divided equally among its topics, and the words of passages with no topic are \
+     counted apart (no topic), so that a side's shares and its no-topic share add up to \
+     100%; the whole percentages are rounded so that they add up to 100 too.";
 
 /// The paragraphs of a normalised text.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
