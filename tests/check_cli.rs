@@ -220,3 +220,36 @@ fn usage_errors_exit_2() {
     assert_eq!(readouts(&["a.toml", "b.toml"]).status.code(), Some(2));
     assert_eq!(readouts(&["--left", "tass"]).status.code(), Some(2));
 }
+
+#[test]
+fn notes_and_facts_check_ok_and_a_misspelt_fact_key_is_a_warning() {
+    let file = std::fs::read_to_string("tests/fixtures/valid/harbour.toml").expect("fixture");
+    let file = file
+        .replace(
+            "label = \"North\"\n",
+            "label = \"North\"\n[readouts.facts]\nrequested_by = \"North\"\nminutes = 40\n",
+        )
+        .replace(
+            "label = \"South\"\n",
+            "label = \"South\"\n[readouts.facts]\nrequestd_by = \"North\"\nagreed = false\n",
+        )
+        .replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnote = \"South says less.\"\n",
+        );
+    let output = readouts_with_stdin(&["check", "-"], file.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout),
+        "<stdin>: ok (2 readouts, 2 passages, 1 topics)\n"
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("warning: fact `requestd_by` looks like a misspelling of `requested_by`\n  --> <stdin>:23:1\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: did you mean `requested_by`?"),
+        "{stderr}"
+    );
+}

@@ -5,6 +5,7 @@
 //! (`toml::de::DeTable`), then walked here by hand, so that every rule can
 //! point at the place it is about and suggest the name that was meant.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -13,6 +14,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::value::Datetime;
 
 use super::diagnostic::{Diagnostic, SourceMap, closest, tidy_foreign_message};
+use super::lexicon::{self, WordList, match_key};
 use super::normalize::{normalize_line, normalize_text};
 use super::{Date, Document, MetaValue, Passage, Readout, Topic};
 
@@ -20,7 +22,7 @@ use super::{Date, Document, MetaValue, Passage, Readout, Topic};
 pub const FORMAT: i64 = 1;
 
 const TOP_KEYS: &[&str] = &[
-    "format", "title", "date", "summary", "meta", "topics", "readouts",
+    "format", "title", "date", "summary", "meta", "lexicon", "topics", "readouts",
 ];
 const TOPIC_KEYS: &[&str] = &["id", "label", "note"];
 const READOUT_KEYS: &[&str] = &[
@@ -31,9 +33,10 @@ const READOUT_KEYS: &[&str] = &[
     "published",
     "language",
     "note",
+    "facts",
     "passages",
 ];
-const PASSAGE_KEYS: &[&str] = &["text", "topics", "quote"];
+const PASSAGE_KEYS: &[&str] = &["text", "topics", "quote", "note"];
 
 /// A document that loaded, with the warnings that did not stop it.
 #[derive(Debug)]
@@ -209,10 +212,12 @@ impl Checker<'_> {
         let date = root.get("date").and_then(|v| self.date(v, "date"));
         let summary = self.optional_text(root, "summary");
         let meta = root.get("meta").map(|v| self.meta(v)).unwrap_or_default();
+        let word_lists = root.get("lexicon").map(|v| self.lexicon(v));
         let topics = self.topics(root);
         let readouts = self.readouts(root, &topics);
         if let (Some(title), Some(topics), Some(readouts)) = (title, topics, readouts) {
             self.warn_unused_topics(&topics, &readouts);
+            self.warn_misspelt_fact_keys(&readouts);
             let topics: Vec<Topic> = topics.into_iter().map(|t| t.topic).collect();
             Some(Document {
                 title,
@@ -221,6 +226,7 @@ impl Checker<'_> {
                 meta,
                 topics,
                 readouts: readouts.into_iter().map(|r| r.readout).collect(),
+                lexicon: word_lists.unwrap_or_default(),
             })
         } else {
             None
@@ -291,9 +297,16 @@ impl Checker<'_> {
     fn string<'v>(&mut self, value: &'v Value<'_>, key: &str) -> Option<&'v str> {
         match value.get_ref() {
             DeValue::String(text) => Some(text),
+            // `key` is a key's name, or a place such as "each entry of `topics`".
+            other if key.contains(' ') => {
+                let message = format!("{key} must be a string, found {}", describe(other));
+                self.error(message, value.span());
+                None
+            }
             other => {
                 let message = format!("`{key}` must be a string, found {}", describe(other));
-                self.error(message, value.span());
+                let help = format!("write it in quotes: {key} = \"…\"");
+                self.error_with_help(message, value.span(), help);
                 None
             }
         }
@@ -375,12 +388,48 @@ impl Checker<'_> {
     }
 
     fn meta(&mut self, value: &Value<'_>) -> Vec<(String, MetaValue)> {
-        let Some(table) = self.table(value, "`meta`") else {
+        self.facts(value, "[meta]", "meta value")
+            .into_iter()
+            .map(|(fact, _)| fact)
+            .collect()
+    }
+
+    /// A table of facts, as `[meta]` and `[readouts.facts]` hold them: any
+    /// keys, each value a string, an integer, a date or a boolean. Each
+    /// fact comes with the span of its key.
+    fn facts(
+        &mut self,
+        value: &Value<'_>,
+        header: &str,
+        what: &str,
+    ) -> Vec<((String, MetaValue), Range<usize>)> {
+        let DeValue::Table(table) = value.get_ref() else {
+            let key = header
+                .trim_matches(['[', ']'])
+                .rsplit('.')
+                .next()
+                .unwrap_or(header);
+            self.error_with_help(
+                format!(
+                    "`{key}` must be a table, found {}",
+                    describe(value.get_ref())
+                ),
+                value.span(),
+                format!("write the facts under a `{header}` header, one `key = value` a line"),
+            );
             return Vec::new();
         };
         let mut facts = Vec::new();
         for (key, value) in table.iter() {
             let name = normalize_line(key.get_ref());
+            if name.is_empty() {
+                self.error_with_help(
+                    format!("a {what} has no name"),
+                    key.span(),
+                    "name it in the key, e.g. requested_by = \"…\"".to_string(),
+                );
+                continue;
+            }
             let fact = match value.get_ref() {
                 DeValue::String(text) => Some(MetaValue::Text(normalize_line(text))),
                 DeValue::Integer(n) => match parse_integer(n.as_str(), n.radix()) {
@@ -394,23 +443,140 @@ impl Checker<'_> {
                     Some(date) => Some(MetaValue::Date(date)),
                     None => Some(MetaValue::Text(datetime.to_string())),
                 },
+                DeValue::Boolean(flag) => Some(MetaValue::Boolean(*flag)),
                 other => {
+                    let help = match other {
+                        DeValue::Array(_) => {
+                            format!("write the items in one string: {name} = \"…, …\"")
+                        }
+                        _ => "quote it to keep it as text".to_string(),
+                    };
                     self.error_with_help(
                         format!(
-                            "meta value `{name}` must be a string, an integer or a date, found {}",
+                            "{what} `{name}` must be a string, an integer, a date or a boolean, found {}",
                             describe(other)
                         ),
                         value.span(),
-                        "quote it to keep it as text".to_string(),
+                        help,
                     );
                     None
                 }
             };
             if let Some(fact) = fact {
-                facts.push((name, fact));
+                facts.push(((name, fact), key.span()));
             }
         }
         facts
+    }
+
+    /// The file's word lists: a table of named arrays of words and
+    /// phrases. A list with an error is left out, the others kept; the
+    /// errors stop the file from loading all the same.
+    fn lexicon(&mut self, value: &Value<'_>) -> Vec<WordList> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error_with_help(
+                format!(
+                    "`lexicon` must be a table, found {}",
+                    describe(value.get_ref())
+                ),
+                value.span(),
+                "write the lists under a `[lexicon]` header: tone = [\"…\"]".to_string(),
+            );
+            return Vec::new();
+        };
+        table
+            .iter()
+            .filter_map(|(key, list)| self.word_list(key, list))
+            .collect()
+    }
+
+    fn word_list(&mut self, key: &Spanned<Cow<'_, str>>, list: &Value<'_>) -> Option<WordList> {
+        let name: &str = key.get_ref();
+        if !self.valid_id(name, "list name", key.span()) {
+            return None;
+        }
+        let DeValue::Array(items) = list.get_ref() else {
+            let help = match list.get_ref() {
+                DeValue::String(word) => {
+                    format!("write a list: {name} = [\"{}\"]", normalize_line(word))
+                }
+                _ => format!("write a list of words or phrases: {name} = [\"…\"]"),
+            };
+            self.error_with_help(
+                format!(
+                    "`lexicon.{name}` must be an array of words or phrases, found {}",
+                    describe(list.get_ref())
+                ),
+                list.span(),
+                help,
+            );
+            return None;
+        };
+        if name != lexicon::TONE && is_likely_misspelling(name, lexicon::TONE) {
+            let warning = self
+                .map
+                .warning(
+                    format!("the list `{name}` is a lens of its own"),
+                    key.span(),
+                )
+                .with_help("did you mean `tone`? that list adds to the built-in tone words");
+            self.warnings.push(warning);
+        }
+        if items.is_empty() {
+            let warning = self
+                .map
+                .warning(format!("the list `{name}` is empty"), list.span())
+                .with_help("add words or phrases to it, or remove it");
+            self.warnings.push(warning);
+        }
+        let mut entries: Vec<(String, String, Range<usize>)> = Vec::with_capacity(items.len());
+        let mut complete = true;
+        for item in items.iter() {
+            let Some(entry) = self.string(item, &format!("each entry of `lexicon.{name}`")) else {
+                complete = false;
+                continue;
+            };
+            let entry = normalize_line(entry);
+            let key = match_key(&entry);
+            if key.is_empty() {
+                let message = if entry.is_empty() {
+                    format!("an entry of `lexicon.{name}` is empty")
+                } else {
+                    format!(
+                        "the entry `{entry}` of `lexicon.{name}` has no letters or digits to match"
+                    )
+                };
+                self.error_with_help(
+                    message,
+                    item.span(),
+                    "write a word or a phrase, or remove the entry".to_string(),
+                );
+                complete = false;
+                continue;
+            }
+            if let Some((first, _, span)) = entries.iter().find(|(_, k, _)| *k == key) {
+                let line = self.map.line_of(span.start);
+                let help = if *first == entry {
+                    format!("it is already in the list at line {line}; remove one of them")
+                } else {
+                    format!(
+                        "`{first}` at line {line} matches the same words: entries match with or without hyphens, spaces and capitals; remove one of them"
+                    )
+                };
+                self.error_with_help(
+                    format!("duplicate entry `{entry}` in `lexicon.{name}`"),
+                    item.span(),
+                    help,
+                );
+                complete = false;
+                continue;
+            }
+            entries.push((entry, key, item.span()));
+        }
+        complete.then(|| WordList {
+            name: name.to_string(),
+            entries: entries.into_iter().map(|(entry, ..)| entry).collect(),
+        })
     }
 
     fn topics(&mut self, root: &DeTable<'_>) -> Option<Vec<CheckedTopic>> {
@@ -486,15 +652,23 @@ impl Checker<'_> {
             return None;
         };
         let id = self.string(value, "id")?;
-        if !is_valid_id(id) {
-            self.error_with_help(
-                format!("invalid {what} id `{}`", normalize_line(id)),
-                value.span(),
-                invalid_id_help(id),
-            );
+        if !self.valid_id(id, &format!("{what} id"), value.span()) {
             return None;
         }
         Some((id.to_string(), value.span()))
+    }
+
+    /// Whether `id` follows the rules of ids; if not, says so at `span`.
+    fn valid_id(&mut self, id: &str, what: &str, span: Range<usize>) -> bool {
+        let valid = is_valid_id(id);
+        if !valid {
+            self.error_with_help(
+                format!("invalid {what} `{}`", normalize_line(id)),
+                span,
+                invalid_id_help(id),
+            );
+        }
+        valid
     }
 
     fn readouts(
@@ -559,8 +733,13 @@ impl Checker<'_> {
         let published = table.get("published").and_then(|v| self.published(v));
         let language = self.optional_line(table, "language");
         let note = self.optional_text(table, "note");
+        let facts = table
+            .get("facts")
+            .map(|v| self.facts(v, "[readouts.facts]", "fact"))
+            .unwrap_or_default();
         let passages = self.passages(table, entry.span(), topics);
         let (id, id_span) = id?;
+        let (facts, fact_spans) = facts.into_iter().unzip();
         Some(CheckedReadout {
             readout: Readout {
                 id,
@@ -570,9 +749,11 @@ impl Checker<'_> {
                 published,
                 language,
                 note,
+                facts,
                 passages: passages?,
             },
             id_span,
+            fact_spans,
         })
     }
 
@@ -677,10 +858,12 @@ impl Checker<'_> {
                 }
             },
         };
+        let note = self.optional_text(table, "note");
         Some(Passage {
             text: text?,
             topics: passage_topics?,
             quote: quote?,
+            note,
         })
     }
 
@@ -764,6 +947,60 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// Warns of a fact key that no other readout states when an earlier
+    /// readout states a key close to it: most likely the same fact
+    /// misspelt, which would split one row of the facts table in two.
+    fn warn_misspelt_fact_keys(&mut self, readouts: &[CheckedReadout]) {
+        for (index, checked) in readouts.iter().enumerate() {
+            let readout = &checked.readout;
+            for ((key, _), span) in readout.facts.iter().zip(&checked.fact_spans) {
+                let stated_elsewhere = readouts
+                    .iter()
+                    .enumerate()
+                    .any(|(other, r)| other != index && r.readout.fact(key).is_some());
+                if stated_elsewhere {
+                    continue;
+                }
+                let earlier = readouts[..index].iter().map(|r| &r.readout);
+                let meant = earlier
+                    .clone()
+                    .flat_map(|r| &r.facts)
+                    .map(|(name, _)| name.as_str())
+                    .filter(|name| readout.fact(name).is_none())
+                    .find(|name| is_likely_misspelling(key, name));
+                let Some(meant) = meant else {
+                    continue;
+                };
+                let stating = earlier
+                    .clone()
+                    .find(|r| r.fact(meant).is_some())
+                    .map_or("", |r| r.id.as_str());
+                let warning = self
+                    .map
+                    .warning(
+                        format!("fact `{key}` looks like a misspelling of `{meant}`"),
+                        span.clone(),
+                    )
+                    .with_help(format!(
+                        "did you mean `{meant}`? readout `{stating}` states it; one key makes one row of the facts table"
+                    ));
+                self.warnings.push(warning);
+            }
+        }
+    }
+}
+
+/// Whether two fact keys differ by so little that one is most likely the
+/// other misspelt: one edit, or two in keys of eight characters or more.
+/// Stricter than [`closest`], because the keys of facts are free and two
+/// short ones (`at`, `day`) can be close and still different facts.
+fn is_likely_misspelling(key: &str, other: &str) -> bool {
+    let shorter = key.chars().count().min(other.chars().count());
+    let allowed = if shorter >= 8 { 2 } else { 1 };
+    shorter >= 4 && strsim::damerau_levenshtein(key, other) <= allowed
+}
+
 struct CheckedTopic {
     topic: Topic,
     id_span: Range<usize>,
@@ -772,6 +1009,8 @@ struct CheckedTopic {
 struct CheckedReadout {
     readout: Readout,
     id_span: Range<usize>,
+    /// Where each of the readout's facts is keyed, in the same order.
+    fact_spans: Vec<Range<usize>>,
 }
 
 /// An error for every key of `table` that is not in `allowed` (`place`
@@ -962,6 +1201,29 @@ mod tests {
         assert_eq!(coverage("nuclear-war"), (true, false));
         assert_eq!(coverage("highest-level-contacts"), (true, false));
         assert_eq!(coverage("de-escalation"), (false, true));
+        let rows: Vec<String> = document
+            .facts_table(&[0, 1])
+            .iter()
+            .map(|row| {
+                let [kremlin, white_house] = [0, 1]
+                    .map(|side| row.values[side].map_or("—".to_string(), ToString::to_string));
+                format!("{}: {kremlin} | {white_house}", row.key)
+            })
+            .collect();
+        assert_eq!(
+            rows[..2],
+            [
+                "given_as: a message, quoted in the report | a briefing by Press Secretary Jen Psaki",
+                "tone: frank and business-like | serious and substantive",
+            ]
+        );
+        assert!(
+            rows.iter()
+                .any(|row| row.starts_with("negotiation_dates: Geneva") && row.ends_with("| —"))
+        );
+        let notes =
+            |readout: &Readout| readout.passages.iter().filter(|p| p.note.is_some()).count();
+        assert!(notes(kremlin) >= 3 && notes(white_house) >= 3);
     }
 
     #[test]
@@ -1146,23 +1408,330 @@ mod tests {
     fn meta_keeps_file_order_and_types() {
         let text = VALID.replace(
             "title = \"Harbour talks\"\n",
-            "title = \"Harbour talks\"\n[meta]\nzeta = \"first\"\nalpha = 2\nwhen = 2021-12-30\n",
+            "title = \"Harbour talks\"\n[meta]\nzeta = \"first\"\nalpha = 2\nwhen = 2021-12-30\nok = true\n",
         );
         let document = load_str("t", &text).expect("valid").document;
-        let meta: Vec<String> = document
-            .meta
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        assert_eq!(meta, ["zeta=first", "alpha=2", "when=2021-12-30"]);
+        assert_eq!(
+            facts(&document.meta),
+            ["zeta=first", "alpha=2", "when=2021-12-30", "ok=yes"]
+        );
         let bad = VALID.replace(
             "title = \"Harbour talks\"\n",
-            "title = \"x\"\n[meta]\nok = true\n",
+            "title = \"x\"\n[meta]\nhours = 0.8\n",
         );
         assert_eq!(
             only_error(&bad).0,
-            "meta value `ok` must be a string, an integer or a date, found a boolean"
+            "meta value `hours` must be a string, an integer, a date or a boolean, found a float"
         );
+    }
+
+    fn facts(facts: &[(String, MetaValue)]) -> Vec<String> {
+        facts.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    }
+
+    /// The valid file with `facts` added to the first readout (north) and
+    /// `more` to the second (south).
+    fn with_facts(north: &str, south: &str) -> String {
+        VALID
+            .replace(
+                "label = \"North\"\n",
+                &format!("label = \"North\"\n[readouts.facts]\n{north}\n"),
+            )
+            .replacen(
+                "label = \"South\"\n",
+                &format!("label = \"South\"\n[readouts.facts]\n{south}\n"),
+                1,
+            )
+    }
+
+    #[test]
+    fn facts_per_readout_keep_file_order_and_types() {
+        let text = with_facts(
+            "tone = \"frank\"\nminutes = 50\nday = 2024-05-02\nrequested = true",
+            "tone = \"difficult\"\nat = 2024-05-02T10:00:00",
+        );
+        let loaded = load_str("t", &text).expect("valid");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let [north, south] = [0, 1].map(|i| facts(&loaded.document.readouts[i].facts));
+        assert_eq!(
+            north,
+            [
+                "tone=frank",
+                "minutes=50",
+                "day=2024-05-02",
+                "requested=yes"
+            ]
+        );
+        assert_eq!(south, ["tone=difficult", "at=2024-05-02T10:00:00"]);
+        let table = loaded.document.facts_table(&[0, 1]);
+        assert_eq!(table.len(), 5);
+        assert_eq!(table[4].key, "at");
+        assert_eq!(table[4].values[0], None);
+        // A readout's facts may also come after its passages.
+        let after = VALID.replace(
+            "text = \"We discussed the harbour.\"\ntopics = [\"harbour\"]\n",
+            "text = \"We discussed the harbour.\"\ntopics = [\"harbour\"]\n\n[readouts.facts]\nlate = 1\n",
+        );
+        let document = load_str("t", &after).expect("valid").document;
+        assert_eq!(facts(&document.readouts[0].facts), ["late=1"]);
+        assert!(document.readouts[1].facts.is_empty());
+    }
+
+    #[test]
+    fn facts_of_the_wrong_kind_are_refused_with_their_place() {
+        let (message, line, column) = only_error(&with_facts("hours = 0.8", "x = 1"));
+        assert_eq!(
+            (message.as_str(), line, column),
+            (
+                "fact `hours` must be a string, an integer, a date or a boolean, found a float",
+                11,
+                9
+            )
+        );
+        let array = errors(&with_facts("words = [\"frank\", \"open\"]", "x = 1"));
+        assert_eq!(array.len(), 1, "{array:#?}");
+        assert_eq!(
+            array[0].help.as_deref(),
+            Some("write the items in one string: words = \"…, …\"")
+        );
+        let (message, line, _) = only_error(&with_facts("\" \" = 1", "x = 1"));
+        assert_eq!((message.as_str(), line), ("a fact has no name", 11));
+        let not_a_table = VALID.replace(
+            "label = \"North\"\n",
+            "label = \"North\"\nfacts = \"frank\"\n",
+        );
+        assert_eq!(
+            only_error(&not_a_table).0,
+            "`facts` must be a table, found a string"
+        );
+        let misspelt = VALID.replace("label = \"North\"\n", "label = \"North\"\nfact = 1\n");
+        let misspelt = errors(&misspelt);
+        assert_eq!(misspelt[0].message, "unknown key `fact` in a readout");
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `facts`?"));
+    }
+
+    #[test]
+    fn a_fact_key_close_to_another_readouts_is_a_warning() {
+        let loaded = load_str(
+            "t",
+            &with_facts(
+                "requested_by = \"North\"\ntone = \"frank\"",
+                "requestd_by = \"North\"\ntone = \"cold\"",
+            ),
+        )
+        .expect("a warning only");
+        assert_eq!(
+            messages_and_help(&loaded.warnings),
+            [(
+                "fact `requestd_by` looks like a misspelling of `requested_by`",
+                Some(
+                    "did you mean `requested_by`? readout `north` states it; one key makes one row of the facts table"
+                )
+            )]
+        );
+        let both = with_facts(
+            "tone = \"frank\"\nat = 5",
+            "tone = \"cold\"\nday = 1\ntime = 5",
+        );
+        let loaded = load_str("t", &both).expect("valid");
+        assert!(
+            loaded.warnings.is_empty(),
+            "a key both state is no misspelling"
+        );
+    }
+
+    fn messages_and_help(diagnostics: &[Diagnostic]) -> Vec<(&str, Option<&str>)> {
+        diagnostics
+            .iter()
+            .map(|d| (d.message.as_str(), d.help.as_deref()))
+            .collect()
+    }
+
+    fn with_lexicon(lists: &str) -> String {
+        VALID.replace(
+            "title = \"Harbour talks\"\n",
+            &format!("title = \"Harbour talks\"\n[lexicon]\n{lists}\n"),
+        )
+    }
+
+    #[test]
+    fn word_lists_load_in_file_order() {
+        let text = with_lexicon(
+            "tone = [\"warm-hearted\", \"cool  and\\ncalm\"]\nthreat = [\"sanctions\", \"consequences\"]",
+        );
+        let loaded = load_str("t", &text).expect("valid");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let lists: Vec<(&str, &[String])> = loaded
+            .document
+            .lexicon
+            .iter()
+            .map(|list| (list.name.as_str(), list.entries.as_slice()))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                (
+                    "tone",
+                    ["warm-hearted".to_string(), "cool and calm".to_string()].as_slice()
+                ),
+                (
+                    "threat",
+                    ["sanctions".to_string(), "consequences".to_string()].as_slice()
+                ),
+            ]
+        );
+        assert!(
+            load_str("t", VALID)
+                .expect("valid")
+                .document
+                .lexicon
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn word_lists_of_the_wrong_kind_are_refused_with_their_place() {
+        let cases = [
+            (
+                "lexicon = 3",
+                "`lexicon` must be a table, found an integer",
+                2,
+                11,
+            ),
+            (
+                "tone = \"frank\"",
+                "`lexicon.tone` must be an array of words or phrases, found a string",
+                3,
+                8,
+            ),
+            (
+                "tone = [\"frank\", 2]",
+                "each entry of `lexicon.tone` must be a string, found an integer",
+                3,
+                18,
+            ),
+            ("tone = [\"\"]", "an entry of `lexicon.tone` is empty", 3, 9),
+            (
+                "tone = [\" — \"]",
+                "the entry `—` of `lexicon.tone` has no letters or digits to match",
+                3,
+                9,
+            ),
+            ("Threat = [\"x\"]", "invalid list name `Threat`", 3, 1),
+        ];
+        for (lists, message, line, column) in cases {
+            let text = if lists.starts_with("lexicon") {
+                VALID.replace(
+                    "title = \"Harbour talks\"\n",
+                    &format!("title = \"x\"\n{lists}\n"),
+                )
+            } else {
+                with_lexicon(lists)
+            };
+            assert_eq!(
+                only_error(&text),
+                (message.to_string(), line, column),
+                "{lists}"
+            );
+        }
+        let errors = errors(&with_lexicon("tone = \"frank\""));
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("write a list: tone = [\"frank\"]")
+        );
+    }
+
+    #[test]
+    fn duplicate_entries_are_refused_even_when_written_differently() {
+        let text = with_lexicon("threat = [\"sanctions\", \"force\",\n  \"sanctions\"]");
+        let same = errors(&text);
+        assert_eq!(same.len(), 1, "{same:#?}");
+        assert_eq!(
+            same[0].message,
+            "duplicate entry `sanctions` in `lexicon.threat`"
+        );
+        assert_eq!(
+            same[0].help.as_deref(),
+            Some("it is already in the list at line 3; remove one of them")
+        );
+        let at = same[0].location.as_ref().expect("located");
+        assert_eq!((at.line, at.column), (4, 3));
+        let variant = errors(&with_lexicon(
+            "tone = [\"business-like\", \"Businesslike\"]",
+        ));
+        assert_eq!(
+            variant[0].message,
+            "duplicate entry `Businesslike` in `lexicon.tone`"
+        );
+        assert!(
+            variant[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("`business-like` at line 3 matches the same words"),
+            "{variant:#?}"
+        );
+        // The same word in two lists is two lenses marking it.
+        assert!(load_str("t", &with_lexicon("tone = [\"firm\"]\nthreat = [\"firm\"]")).is_ok());
+    }
+
+    #[test]
+    fn an_empty_list_and_a_list_named_almost_tone_are_warnings() {
+        let loaded =
+            load_str("t", &with_lexicon("threat = []\ntones = [\"warm\"]")).expect("valid");
+        assert_eq!(
+            messages_and_help(&loaded.warnings),
+            [
+                (
+                    "the list `threat` is empty",
+                    Some("add words or phrases to it, or remove it")
+                ),
+                (
+                    "the list `tones` is a lens of its own",
+                    Some("did you mean `tone`? that list adds to the built-in tone words")
+                ),
+            ]
+        );
+        let misspelt =
+            errors(&VALID.replace("title = \"Harbour talks\"\n", "title = \"x\"\n[lexikon]\n"));
+        assert_eq!(
+            misspelt[0].message,
+            "unknown key `lexikon` at the top level"
+        );
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `lexicon`?"));
+    }
+
+    #[test]
+    fn a_passage_may_carry_a_note() {
+        let text = VALID.replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnote = \"\"\"\nNorth says \"discussed\";\nsouth says the same.\"\"\"\n",
+        );
+        let document = load_str("t", &text).expect("valid").document;
+        assert_eq!(
+            document.readouts[0].passages[0].note.as_deref(),
+            Some("North says \"discussed\"; south says the same.")
+        );
+        assert_eq!(document.readouts[1].passages[0].note, None);
+        let number = VALID.replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnote = 3\n",
+        );
+        assert_eq!(
+            only_error(&number),
+            (
+                "`note` must be a string, found an integer".to_string(),
+                13,
+                8
+            )
+        );
+        let misspelt = VALID.replace(
+            "text = \"We discussed the harbour.\"\n",
+            "text = \"We discussed the harbour.\"\nnotes = \"x\"\n",
+        );
+        let misspelt = errors(&misspelt);
+        assert_eq!(misspelt[0].message, "unknown key `notes` in a passage");
+        assert_eq!(misspelt[0].help.as_deref(), Some("did you mean `note`?"));
     }
 
     #[test]

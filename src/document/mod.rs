@@ -6,6 +6,7 @@ pub mod builtin;
 pub mod coverage;
 pub mod diagnostic;
 pub mod edit;
+pub mod lexicon;
 pub mod load;
 pub mod normalize;
 pub mod save;
@@ -23,6 +24,8 @@ pub struct Document {
     pub meta: Vec<(String, MetaValue)>,
     pub topics: Vec<Topic>,
     pub readouts: Vec<Readout>,
+    /// The file's own word lists (`[lexicon]`), in file order.
+    pub lexicon: Vec<lexicon::WordList>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +45,9 @@ pub struct Readout {
     pub published: Option<String>,
     pub language: Option<String>,
     pub note: Option<String>,
+    /// What this readout states about the event (who asked for the call,
+    /// the words it used for the tone), in file order.
+    pub facts: Vec<(String, MetaValue)>,
     pub passages: Vec<Passage>,
 }
 
@@ -52,6 +58,8 @@ pub struct Passage {
     pub topics: Vec<usize>,
     /// A verbatim quote of the readout rather than a paraphrase.
     pub quote: bool,
+    /// A comment on the passage, e.g. for a class: not part of the readout.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +67,7 @@ pub enum MetaValue {
     Text(String),
     Integer(i64),
     Date(Date),
+    Boolean(bool),
 }
 
 /// A calendar date as TOML writes it (`2021-12-30`).
@@ -130,6 +139,8 @@ impl fmt::Display for MetaValue {
             MetaValue::Text(text) => f.write_str(text),
             MetaValue::Integer(n) => write!(f, "{n}"),
             MetaValue::Date(date) => write!(f, "{date}"),
+            MetaValue::Boolean(true) => f.write_str("yes"),
+            MetaValue::Boolean(false) => f.write_str("no"),
         }
     }
 }
@@ -145,6 +156,7 @@ impl Document {
             meta: Vec::new(),
             topics,
             readouts,
+            lexicon: Vec::new(),
         }
     }
 
@@ -184,6 +196,29 @@ impl Document {
         })
     }
 
+    /// The facts of the readouts at `readouts` (indices into
+    /// [`Document::readouts`]) side by side: a row per key, keys in the
+    /// order they are first met going through the readouts in turn, and a
+    /// value per readout. Empty when none of them states a fact.
+    pub fn facts_table(&self, readouts: &[usize]) -> Vec<FactRow<'_>> {
+        let shown: Vec<&Readout> = readouts
+            .iter()
+            .filter_map(|&index| self.readouts.get(index))
+            .collect();
+        let mut keys: Vec<&str> = Vec::new();
+        for (key, _) in shown.iter().flat_map(|readout| &readout.facts) {
+            if !keys.contains(&key.as_str()) {
+                keys.push(key);
+            }
+        }
+        keys.into_iter()
+            .map(|key| FactRow {
+                key,
+                values: shown.iter().map(|readout| readout.fact(key)).collect(),
+            })
+            .collect()
+    }
+
     /// The index of a topic id, or an error naming the valid ids.
     pub fn find_topic(&self, id: &str) -> Result<usize, String> {
         self.topic_index(id).ok_or_else(|| {
@@ -198,6 +233,15 @@ impl Document {
             )
         })
     }
+}
+
+/// One row of the facts table: a key, and what each readout states for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactRow<'d> {
+    pub key: &'d str,
+    /// One value per readout asked for, in that order; `None` where the
+    /// readout states nothing for the key.
+    pub values: Vec<Option<&'d MetaValue>>,
 }
 
 /// The two readouts shown side by side, as indices into
@@ -256,8 +300,16 @@ impl Readout {
             published: None,
             language: None,
             note: None,
+            facts: Vec::new(),
             passages,
         }
+    }
+
+    /// What this readout states for a fact's key, if anything.
+    pub fn fact(&self, key: &str) -> Option<&MetaValue> {
+        self.facts
+            .iter()
+            .find_map(|(name, value)| (name == key).then_some(value))
     }
 
     /// Whether any passage of this readout carries the topic.
@@ -306,6 +358,7 @@ impl Passage {
             text: text.to_string(),
             topics,
             quote: false,
+            note: None,
         }
     }
 
@@ -371,6 +424,53 @@ mod tests {
             document.find_topic("tones"),
             Err("no topic has the id `tones`; did you mean `tone`?".to_string())
         );
+    }
+
+    #[test]
+    fn the_facts_table_has_a_row_per_key_in_first_seen_order() {
+        let text = |s: &str| MetaValue::Text(s.to_string());
+        let mut left = Readout::new("left", "Left", vec![Passage::new("a", vec![0])]);
+        left.facts = vec![
+            ("tone".to_string(), text("frank")),
+            ("requested_by".to_string(), text("us")),
+        ];
+        let mut right = Readout::new("right", "Right", vec![Passage::new("b", vec![0])]);
+        right.facts = vec![
+            ("minutes".to_string(), MetaValue::Integer(50)),
+            ("tone".to_string(), text("serious")),
+            ("initiated".to_string(), MetaValue::Boolean(false)),
+        ];
+        let silent = Readout::new("third", "Third", vec![Passage::new("c", vec![0])]);
+        let document = Document::new("t", vec![Topic::new("x", "X")], vec![left, right, silent]);
+        let table = document.facts_table(&[0, 1, 2]);
+        let rows: Vec<String> = table
+            .iter()
+            .map(|row| {
+                let values: Vec<String> = row
+                    .values
+                    .iter()
+                    .map(|value| value.map_or("—".to_string(), ToString::to_string))
+                    .collect();
+                format!("{}: {}", row.key, values.join(" | "))
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "tone: frank | serious | —",
+                "requested_by: us | — | —",
+                "minutes: — | 50 | —",
+                "initiated: — | no | —",
+            ]
+        );
+        let swapped = document.facts_table(&[1, 0]);
+        assert_eq!(swapped[0].key, "minutes");
+        assert_eq!(
+            swapped[1].values,
+            [Some(&text("serious")), Some(&text("frank"))]
+        );
+        assert!(document.facts_table(&[2]).is_empty());
+        assert!(document.facts_table(&[7]).is_empty(), "no such readout");
     }
 
     #[test]

@@ -401,6 +401,7 @@ mod tests {
             text: "One.\nTwo <b>.".to_string(),
             topics: vec![],
             quote: true,
+            note: None,
         };
         assert_eq!(
             passage("K1 ", &quoted),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Comparison;
 use crate::document::Side;
 use crate::document::coverage::Share;
+use crate::lens;
 
 #[derive(Serialize)]
 struct CoverageJson<'d> {
@@ -14,6 +15,28 @@ struct CoverageJson<'d> {
     /// The two readouts compared, left then right.
     readouts: Vec<ReadoutJson<'d>>,
     topics: Vec<TopicJson<'d>>,
+    /// What each lens finds in each compared readout: the tone lens first.
+    lenses: Vec<LensJson<'d>>,
+}
+
+#[derive(Serialize)]
+struct LensJson<'d> {
+    name: String,
+    /// One entry per compared readout, in the order of `readouts`.
+    found: Vec<LensSideJson<'d>>,
+}
+
+#[derive(Serialize)]
+struct LensSideJson<'d> {
+    readout: &'d str,
+    /// Each word or phrase once, in the order the readout first uses it.
+    words: Vec<FoundJson>,
+}
+
+#[derive(Serialize)]
+struct FoundJson {
+    term: String,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -24,6 +47,11 @@ struct ReadoutJson<'d> {
     words: usize,
     tagged_passages: usize,
     tagged_share: f64,
+    /// Words of passages with no topic, their share of the readout's
+    /// words, and that share as the whole percentage the table prints.
+    untagged_words: usize,
+    untagged_share: f64,
+    untagged_percent: u32,
 }
 
 #[derive(Serialize)]
@@ -43,12 +71,23 @@ struct TopicSideJson<'d> {
     passages: usize,
     words: usize,
     word_share: f64,
+    /// Whether another topic shares the rank (the table's `3=`).
+    rank_tied: bool,
+    /// The words counted toward the topic: each passage's words divided
+    /// equally among its topics. `word_share` is these over the readout's
+    /// words; `percent` the whole percentage the table prints.
+    counted_words: f64,
+    percent: u32,
 }
 
 /// A share as a fraction rounded to four decimals, enough for a percentage
 /// with two and short enough to read.
 fn rounded(share: Share) -> f64 {
-    (share.fraction() * 10_000.0).round() / 10_000.0
+    four_decimals(share.fraction())
+}
+
+fn four_decimals(number: f64) -> f64 {
+    (number * 10_000.0).round() / 10_000.0
 }
 
 /// Renders the coverage as pretty-printed JSON, ending in a newline.
@@ -65,6 +104,9 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
                 words: coverage.words,
                 tagged_passages: coverage.tagged_passages,
                 tagged_share: rounded(coverage.tagged_share()),
+                untagged_words: coverage.untagged_words,
+                untagged_share: rounded(coverage.untagged_share()),
+                untagged_percent: coverage.untagged_percent,
             }
         })
         .collect();
@@ -89,7 +131,31 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
                         passages: covered.passages,
                         words: covered.words,
                         word_share: rounded(coverage.word_share(index)),
+                        rank_tied: covered.tied,
+                        counted_words: four_decimals(covered.counted_words),
+                        percent: covered.percent,
                     }
+                })
+                .collect(),
+        })
+        .collect();
+    let lenses = lens::findings(comparison.document, comparison.sides)
+        .into_iter()
+        .map(|findings| LensJson {
+            name: findings.lens,
+            found: comparison
+                .sides
+                .iter()
+                .zip(findings.found)
+                .map(|(readout, found)| LensSideJson {
+                    readout: &readout.id,
+                    words: found
+                        .into_iter()
+                        .map(|found| FoundJson {
+                            term: found.term,
+                            count: found.count,
+                        })
+                        .collect(),
                 })
                 .collect(),
         })
@@ -98,6 +164,7 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
         title: &comparison.document.title,
         readouts,
         topics,
+        lenses,
     };
     let mut text = serde_json::to_string_pretty(&json)?;
     text.push('\n');

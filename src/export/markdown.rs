@@ -227,6 +227,7 @@ mod tests {
             text: "First.\n- Second.".to_string(),
             topics: vec![],
             quote: true,
+            note: None,
         };
         assert_eq!(
             passage("**K1**", &quoted),

@@ -197,7 +197,7 @@ fn counted(count: usize, noun: &str) -> String {
 }
 
 fn describe_coverage(topic: &TopicCoverage, share: Share) -> String {
-    match topic.rank {
+    match topic.rank_label() {
         Some(rank) => format!("{MENTIONS} rank {rank}, {share} of words"),
         None => format!("{SILENT} silent"),
     }
@@ -214,8 +214,11 @@ pub const NO_TOPIC: &str = "no topic";
 
 /// Explains the coverage table's cells, under the table.
 pub const COVERAGE_LEGEND: &str = "Rank: the order in which a side first brings the topic up \
-     (1 = its first topic). Share of words: how much of the side's text is on the topic; \
-     a passage with several topics counts toward each.";
+     (1 = its first topic; 3= where topics first come up in the same passage and share the \
+     rank). Share of words: how much of the side's text is on the topic. A passage's words \
+     are divided equally among its topics, and the words of passages with no topic are \
+     counted apart (no topic), so that a side's shares and its no-topic share add up to \
+     100%; the whole percentages are rounded so that they add up to 100 too.";
 
 /// The paragraphs of a normalised text.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
@@ -338,16 +341,21 @@ mod tests {
             rank: Some(3),
             passages: 1,
             words: 5,
+            counted_words: 5.0,
+            percent: 25,
+            ..TopicCoverage::default()
         };
-        let share = Share { part: 5, whole: 20 };
+        let share = Share::of(5, 20);
         assert_eq!(
             describe_coverage(&mentioned, share),
             "● rank 3, 25% of words"
         );
+        let tied = TopicCoverage {
+            tied: true,
+            ..mentioned
+        };
+        assert_eq!(describe_coverage(&tied, share), "● rank 3=, 25% of words");
         let silent = TopicCoverage::default();
-        assert_eq!(
-            describe_coverage(&silent, Share { part: 0, whole: 20 }),
-            "· silent"
-        );
+        assert_eq!(describe_coverage(&silent, Share::of(0, 20)), "· silent");
     }
 }

@@ -1,17 +1,28 @@
-//! The coverage table as plain text for `readouts topics`: columns as wide
+//! The coverage table as plain text for `readouts topics`, with a row for
+//! the words of passages with no topic, the legend, each side's length and
+//! what each lens finds on each side: columns as wide
 //! as their widest cell in display columns (CJK and emoji count as drawn),
 //! no trailing spaces, no escape sequences.
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Comparison, MENTIONS, SILENT};
+use super::{COVERAGE_LEGEND, Comparison, MENTIONS, SILENT};
 use crate::document::Side;
+use crate::document::lexicon::TONE;
+use crate::layout::wrap::wrap_paragraph;
+use crate::lens::{self, Findings};
 
 const GAP: &str = "  ";
 const GROUP_GAP: &str = "   ";
 const RANK_HEADING: &str = "rank";
 const SHARE_HEADING: &str = "words";
 const NOT_RANKED: &str = "—";
+/// The row of the words in passages with no topic, below the topics.
+const UNTAGGED: &str = "(no topic)";
+/// The legend under the table is wrapped to a common terminal's width.
+const LEGEND_WIDTH: usize = 78;
+/// Where a side's words go on when they take more than a line.
+const LENS_INDENT: &str = "  ";
 
 fn pad_right(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
@@ -42,23 +53,38 @@ const MARK_WIDTH: usize = 2;
 impl SideColumns {
     fn new(comparison: &Comparison<'_>, side: Side) -> Self {
         let coverage = &comparison.coverage[side.index()];
-        let cells: Vec<Cell> = coverage
+        // With a shared rank in the column, the others get a space where
+        // its `=` is, so that the digits stay in line.
+        let any_tied = coverage.topics.iter().any(|covered| covered.tied);
+        let in_line = |rank: String, tied: bool| {
+            if any_tied && !tied {
+                format!("{rank} ")
+            } else {
+                rank
+            }
+        };
+        let mut cells: Vec<Cell> = coverage
             .topics
             .iter()
             .enumerate()
-            .map(|(topic, covered)| match covered.rank {
+            .map(|(topic, covered)| match covered.rank_label() {
                 Some(rank) => Cell {
                     mark: MENTIONS,
-                    rank: rank.to_string(),
+                    rank: in_line(rank, covered.tied),
                     share: coverage.word_share(topic).to_string(),
                 },
                 None => Cell {
                     mark: SILENT,
-                    rank: NOT_RANKED.to_string(),
+                    rank: in_line(NOT_RANKED.to_string(), false),
                     share: NOT_RANKED.to_string(),
                 },
             })
             .collect();
+        cells.push(Cell {
+            mark: " ",
+            rank: String::new(),
+            share: coverage.untagged_share().to_string(),
+        });
         let widest = |heading: &str, pick: fn(&Cell) -> &str| {
             cells
                 .iter()
@@ -115,7 +141,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     let label_width = topics
         .iter()
         .map(|topic| topic.label.width())
-        .fold("Topic".width(), usize::max);
+        .fold("Topic".width().max(UNTAGGED.width()), usize::max);
     let sides = [
         SideColumns::new(comparison, Side::Left),
         SideColumns::new(comparison, Side::Right),
@@ -148,14 +174,32 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         }
         lines.push(line);
     }
+    let mut untagged = format!(
+        "{}{GAP}{}",
+        " ".repeat(number_width),
+        pad_right(UNTAGGED, label_width)
+    );
+    for columns in &sides {
+        untagged.push_str(GROUP_GAP);
+        untagged.push_str(&columns.row(topics.len()));
+    }
+    lines.push(untagged);
     lines.push(String::new());
     lines.push(format!("{MENTIONS} mentions  {SILENT} silent"));
+    wrap_paragraph(COVERAGE_LEGEND, LEGEND_WIDTH, |range| {
+        lines.push(COVERAGE_LEGEND[range].to_string());
+    });
+    lines.push(String::new());
     for (side, columns) in Side::BOTH.into_iter().zip(&sides) {
         lines.push(format!(
             "{}: {}",
             columns.label,
             comparison.side_totals(side)
         ));
+    }
+    for findings in lens::findings(comparison.document, comparison.sides) {
+        lines.push(String::new());
+        lines.extend(lens_lines(comparison, &findings));
     }
     let mut text: String = lines
         .iter()
@@ -166,14 +210,43 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     text
 }
 
+/// What a lens finds on each side: a heading, then a line per side with
+/// its words and how often it uses each, wrapped, later lines indented.
+fn lens_lines(comparison: &Comparison<'_>, findings: &Findings) -> Vec<String> {
+    let mut lines = vec![if findings.lens == TONE {
+        "Tone words".to_string()
+    } else {
+        format!("Words of the list `{}`", findings.lens)
+    }];
+    for (readout, found) in comparison.sides.iter().zip(&findings.found) {
+        let mut line = format!("{}:", readout.label);
+        if found.is_empty() {
+            line.push_str(" none");
+        }
+        // Whole items to a line, so that a word never leaves its count.
+        for (index, item) in found.iter().enumerate() {
+            let comma = if index + 1 < found.len() { "," } else { "" };
+            let item = format!("{}{comma}", item.counted());
+            if index > 0 && line.width() + 1 + item.width() > LEGEND_WIDTH {
+                lines.push(std::mem::replace(&mut line, LENS_INDENT.to_string()));
+            } else {
+                line.push(' ');
+            }
+            line.push_str(&item);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::load::load_str;
 
-    #[test]
-    fn a_wide_label_widens_its_group_and_keeps_rows_aligned() {
-        let text = r#"
+    /// Two topics, one short and one long label, and a readout label far
+    /// wider than its columns.
+    const WIDE: &str = r#"
 title = "t"
 [[topics]]
 id = "a"
@@ -194,9 +267,16 @@ label = "S"
 text = "four"
 topics = ["b", "a"]
 "#;
+
+    fn table_of(text: &str) -> String {
         let document = load_str("t", text).expect("valid").document;
         let pair = document.pair(None, None).expect("the first two");
-        let table = render(&Comparison::new(&document, pair));
+        render(&Comparison::new(&document, pair))
+    }
+
+    #[test]
+    fn a_wide_label_widens_its_group_and_keeps_rows_and_shared_ranks_aligned() {
+        let table = table_of(WIDE);
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(
             lines[0],
@@ -208,11 +288,33 @@ topics = ["b", "a"]
         );
         assert_eq!(
             lines[2],
-            "1  短               ●    1                  100%   ●    2   100%"
+            "1  短               ●    1                  100%   ●   1=    50%"
         );
         assert_eq!(
             lines[3],
-            "2  A longer topic   ·    —                     —   ●    1   100%"
+            "2  A longer topic   ·    —                     —   ●   1=    50%"
         );
+        assert_eq!(
+            lines[4],
+            "   (no topic)                                 0%              0%"
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_tone_words_wraps_under_its_side() {
+        let table = table_of(&WIDE.replace(
+            "one two three",
+            "Frank, candid, constructive, serious, substantive, productive, useful, pragmatic, in-depth, cordial, warm, difficult and tense.",
+        ));
+        let tone = &table[table.find("Tone words\n").expect("tone words")..];
+        assert_eq!(
+            tone,
+            "Tone words\n\
+             北方港口管理委员会新闻办公室: frank ×1, candid ×1, constructive ×1,\n\
+             \x20 serious ×1, substantive ×1, productive ×1, useful ×1, pragmatic ×1,\n\
+             \x20 in-depth ×1, cordial ×1, warm ×1, difficult ×1, tense ×1\n\
+             S: none\n"
+        );
+        assert!(tone.lines().all(|line| line.width() <= LEGEND_WIDTH));
     }
 }

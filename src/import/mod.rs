@@ -12,7 +12,7 @@ pub mod render;
 pub mod split;
 pub mod suggest;
 mod vocabulary;
-mod words;
+pub mod words;
 
 use crate::document::Date;
 use crate::document::load::slug;

@@ -4,6 +4,9 @@
 //! count as one word. Content words are those left when stop words and
 //! words of one or two letters are dropped; the phrases of the vocabulary
 //! ([`super::vocabulary`]) are matched against all words.
+//!
+//! The lenses (`crate::lens`) read words here too, so that a word is the
+//! same word wherever the program compares text.
 
 use std::ops::Range;
 
@@ -250,6 +253,16 @@ impl WordFinder {
             .collect()
     }
 
+    /// The content words of `text` with the bytes each takes in it, in
+    /// reading order.
+    pub fn located_content_words(&self, text: &str) -> Vec<(Range<usize>, Word)> {
+        self.words(text)
+            .into_iter()
+            .filter(|word| word.content)
+            .map(|word| (word.at.clone(), word))
+            .collect()
+    }
+
     fn word(&self, original: &str, at: Range<usize>) -> Word {
         // Typographic apostrophes ("they’ve") are written as the list writes them.
         let word = original.replace('\u{2019}', "'");
@@ -276,6 +289,13 @@ impl WordFinder {
             at,
         }
     }
+}
+
+/// Every word of `text` (content words and function words alike) with the
+/// byte offset it starts at, found as [`WordFinder::words`] finds them: by
+/// Unicode word boundaries, so "business-like" is two words.
+pub fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.unicode_word_indices()
 }
 
 #[cfg(test)]
@@ -337,6 +357,28 @@ mod tests {
         let words = WordFinder::new().words(text);
         assert_eq!(span(text, &words[..1]), "Ukraine");
         assert_eq!(span(text, &words[3..]), "Russia");
+    }
+
+    #[test]
+    fn located_words_are_the_content_words_at_their_bytes() {
+        let text = "Talks in Genève’s old town, on 9 January.";
+        let located = WordFinder::new().located_content_words(text);
+        let found: Vec<(&str, &str)> = located
+            .iter()
+            .map(|(range, word)| (&text[range.clone()], word.written.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Talks", "Talks"),
+                ("Genève", "Genève"),
+                ("old", "old"),
+                ("town", "town"),
+                ("January", "January")
+            ]
+        );
+        let all: Vec<&str> = words_at("a business-like talk").map(|(_, w)| w).collect();
+        assert_eq!(all, ["a", "business", "like", "talk"]);
     }
 
     #[test]

@@ -180,6 +180,7 @@ fn strange_side(topic_count: usize) -> impl Strategy<Value = Vec<Passage>> {
                     text,
                     topics,
                     quote,
+                    note: None,
                 }
             })
             .collect()
@@ -202,6 +203,7 @@ fn strange_readout(id: &'static str, topic_count: usize) -> impl Strategy<Value 
             published,
             language: Some("en".into()),
             note,
+            facts: Vec::new(),
             passages,
         })
 }
@@ -252,6 +254,7 @@ pub fn strange_document() -> impl Strategy<Value = Document> {
                     })
                     .collect(),
                 readouts: vec![left, right],
+                lexicon: Vec::new(),
             })
     })
 }
