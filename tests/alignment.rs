@@ -372,6 +372,9 @@ fn the_aligned_screen_is_a_window_of_print() {
                             Side::Left => line.chars().take(widths[0]).collect(),
                             Side::Right => line.chars().skip(widths[0] + 3).collect(),
                         };
+                        // The pane marks a passage's note in its last
+                        // column; print has no such column.
+                        let drawn = drawn.trim_end().trim_end_matches('✎');
                         assert_eq!(
                             drawn.trim_end(),
                             column.trim_end(),

@@ -1,6 +1,7 @@
 //! The info view's content: the event's facts and the readouts' sources.
 
 use super::{App, Side};
+use crate::lens::{Found, findings};
 
 /// One line of the info view, for the renderer to style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,46 @@ pub fn lines(app: &App) -> Vec<InfoLine> {
         lines.push(InfoLine::Heading("The event".into()));
         for (key, value) in &document.meta {
             lines.push(InfoLine::Field(key.replace('_', " "), value.to_string()));
+        }
+    }
+    let shown = [app.pair.left, app.pair.right];
+    let facts = document.facts_table(&shown);
+    if !facts.is_empty() {
+        lines.push(InfoLine::Blank);
+        lines.push(InfoLine::Heading("What each side states".into()));
+        for row in facts {
+            let key = row.key.replace('_', " ");
+            for (side, value) in Side::BOTH.into_iter().zip(&row.values) {
+                let key = match side {
+                    Side::Left => key.clone(),
+                    Side::Right => " ".repeat(key.chars().count()),
+                };
+                let value = value.map_or_else(|| "—".to_string(), ToString::to_string);
+                lines.push(InfoLine::Field(
+                    key,
+                    format!("{}: {value}", app.readout(side).label),
+                ));
+            }
+        }
+    }
+    let readouts = Side::BOTH.map(|side| app.readout(side));
+    for found in findings(document, readouts) {
+        if found.found.iter().all(Vec::is_empty) {
+            continue;
+        }
+        lines.push(InfoLine::Blank);
+        lines.push(InfoLine::Heading(format!("{} words", found.lens)));
+        for side in Side::BOTH {
+            let words: Vec<String> = found.found[side.index()]
+                .iter()
+                .map(Found::counted)
+                .collect();
+            let words = if words.is_empty() {
+                "—".to_string()
+            } else {
+                words.join(", ")
+            };
+            lines.push(InfoLine::Field(app.readout(side).label.clone(), words));
         }
     }
     for side in Side::BOTH {

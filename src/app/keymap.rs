@@ -4,7 +4,7 @@
 //! then in the global one.
 
 use super::key::{Key, KeyCode};
-use super::{Action, InputMode};
+use super::{Action, InputMode, Side};
 
 /// The keys of a binding.
 enum Keys {
@@ -171,6 +171,22 @@ const PANES: &[Binding] = &[
     Binding {
         keys: Keys::These(&[Key::ctrl('r')], Action::Redo),
         what: "redo it",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('<')], Action::NextReadout(Side::Left)),
+        what: "another readout in the left pane (files with three or more)",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('>')], Action::NextReadout(Side::Right)),
+        what: "another readout in the right pane",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('W')], Action::ToggleWording),
+        what: "wording lens on the topic: shared words underlined, a side's own bold",
+    },
+    Binding {
+        keys: Keys::These(&[Key::char('T')], Action::CycleWordLists),
+        what: "word lists: the tone words, then the file's own lists, then off",
     },
     Binding {
         keys: Keys::These(&[Key::char('w')], Action::Save),

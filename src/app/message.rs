@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::SyncMode;
+use super::{Side, SyncMode};
 use crate::document::Document;
 use crate::layout::pane::PaneLayout;
 
@@ -83,6 +83,12 @@ pub enum Action {
     Save,
     Undo,
     Redo,
+    /// Another readout in the left or the right pane (three or more).
+    NextReadout(Side),
+    /// The wording lens on the selected topic, or off.
+    ToggleWording,
+    /// The tone words, then the file's own word lists, then no lens.
+    CycleWordLists,
     NextMatch,
     PreviousMatch,
     /// Into presentation mode, or back out of it.

@@ -10,6 +10,7 @@ pub mod info;
 pub mod key;
 pub mod keymap;
 mod layout_job;
+pub mod lenses;
 mod message;
 mod navigation;
 pub mod overlay;
@@ -194,6 +195,27 @@ pub struct App {
     pub(crate) source: Option<editing::Source>,
     /// A version of the file from disk, kept aside while edits are unsaved.
     pub(crate) on_disk: Option<(Box<Document>, String)>,
+    /// The lens on the panes, with its marks.
+    pub(crate) lens: Option<lenses::LensView>,
+    /// Which document and pair the lens's marks were made for.
+    pub(crate) lens_made_for: (u64, Pair),
+    /// Counts the documents the viewer has shown (edits and reloads).
+    pub(crate) document_generation: u64,
+}
+
+/// The words of each shown readout, for the panes' titles, counted at once
+/// when the text is small enough not to hold up the first screen (else
+/// when the info view first opens).
+pub(crate) fn count_words_of_small(app: &mut App) {
+    const SMALL: usize = 1 << 20;
+    let bytes: usize = Side::BOTH
+        .iter()
+        .flat_map(|&side| &app.readout(side).passages)
+        .map(|passage| passage.text.len())
+        .sum();
+    if bytes <= SMALL {
+        app.word_counts = Some(Side::BOTH.map(|side| app.readout(side).word_count()));
+    }
 }
 
 impl App {
@@ -265,7 +287,11 @@ impl App {
             save_request: None,
             source: None,
             on_disk: None,
+            lens: None,
+            lens_made_for: (0, pair),
+            document_generation: 0,
         };
+        count_words_of_small(&mut app);
         update(&mut app, Message::Resize(width, height));
         app
     }
@@ -356,6 +382,31 @@ impl App {
     /// sends it when the count changes.
     pub fn copies(&self) -> (u64, Option<&str>) {
         (self.copies, self.copied.as_deref())
+    }
+
+    /// The note of the passage being read, if it has one: the cursor's
+    /// passage, else the first one at the top of the focused (or leading)
+    /// pane.
+    pub fn passage_note(&self) -> Option<(Side, usize, &str)> {
+        let side = match self.focus {
+            Focus::Pane(side) => side,
+            Focus::Sidebar => self.reading,
+        };
+        let passage = self
+            .cursor(side)
+            .or_else(|| copy::top_passage(self, side))?;
+        let note = self.readout(side).passages.get(passage)?.note.as_deref()?;
+        Some((side, passage, note))
+    }
+
+    /// The words of each shown readout, once counted.
+    pub fn word_counts(&self) -> Option<[usize; 2]> {
+        self.word_counts
+    }
+
+    /// The lens on the panes, if one is on.
+    pub fn lens(&self) -> Option<&lenses::LensView> {
+        self.lens.as_ref()
     }
 
     pub fn should_quit(&self) -> bool {

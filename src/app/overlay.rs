@@ -60,7 +60,12 @@ pub fn rows(app: &App, overlay: Overlay, width: usize) -> Vec<OverlayRow> {
                         wrapped(&mut rows, &heading, Emphasis::Strong, width);
                     }
                     InfoLine::Field(key, value) => {
-                        let key = format!("{key}: ");
+                        // A key of blanks continues the row above.
+                        let key = if key.trim().is_empty() {
+                            format!("{key}  ")
+                        } else {
+                            format!("{key}: ")
+                        };
                         let key_width = display_width(&key);
                         hanging(&mut rows, &key, Emphasis::Dim, key_width, &value, width);
                     }

@@ -31,6 +31,7 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
     app.filter = filter.and_then(|id| document.topic_index(&id));
     let (topic_passages, candidates) = topic_index(&document, pair);
     app.document = Arc::new(document);
+    app.document_generation = app.document_generation.wrapping_add(1);
     app.pair = pair;
     app.topic_passages = topic_passages;
     app.candidates = candidates;
@@ -40,6 +41,7 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
     app.reload_problem = None;
     app.folded = None;
     app.word_counts = None;
+    super::count_words_of_small(app);
     if let Some(query) = app.search.as_ref().map(|search| search.query.clone()) {
         let matches = find_all(app, &query);
         if let Some(search) = &mut app.search {
@@ -47,4 +49,39 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
         }
     }
     rebuild(app, positions, Reuse::Never);
+}
+
+/// `<` / `>` with three readouts or more: the next readout in the pane on
+/// that side (never the one the other pane shows). The sidebar's marks,
+/// the anchors and the alignment are those of the new pair.
+pub(super) fn next_readout(app: &mut App, side: Side) {
+    let count = app.document.readouts.len();
+    if count < 3 {
+        app.message = Some("the file holds only these two readouts".to_string());
+        return;
+    }
+    let (mine, other) = match side {
+        Side::Left => (app.pair.left, app.pair.right),
+        Side::Right => (app.pair.right, app.pair.left),
+    };
+    let Some(next) = (1..count)
+        .map(|step| (mine + step) % count)
+        .find(|&index| index != other)
+    else {
+        return;
+    };
+    match side {
+        Side::Left => app.pair.left = next,
+        Side::Right => app.pair.right = next,
+    }
+    app.partial = None;
+    app.cursor = [None, None];
+    app.band = None;
+    let document = (*app.document).clone();
+    replace_document(app, document);
+    app.message = Some(format!(
+        "{} | {}",
+        app.readout(Side::Left).label,
+        app.readout(Side::Right).label
+    ));
 }

@@ -10,7 +10,9 @@ use super::navigation::{
 };
 use super::presentation::{self, Presentation};
 use super::view::{complete_layout, leader, relayout, resize};
-use super::{Action, App, Focus, Message, Order, Overlay, Side, copy, overlay, search};
+use super::{
+    Action, App, Focus, Message, Order, Overlay, Side, copy, lenses, overlay, reload, search,
+};
 use crate::document::normalize::visible_stand_in;
 
 /// Rows the mouse wheel scrolls per notch.
@@ -55,6 +57,7 @@ pub fn update(app: &mut App, message: impl Into<Message>) {
             app.reload_problem = Some(problem);
         }
     }
+    lenses::follow(app);
 }
 
 fn command(app: &mut App, action: Action) {
@@ -206,6 +209,9 @@ fn panes_command(app: &mut App, action: Action) {
         Action::Save => editing::save(app, false),
         Action::Undo => editing::undo(app),
         Action::Redo => editing::redo(app),
+        Action::ToggleWording => lenses::toggle_wording(app),
+        Action::CycleWordLists => lenses::cycle_lists(app),
+        Action::NextReadout(side) => reload::next_readout(app, side),
         Action::Close => {
             if app.search.as_ref().is_some_and(|s| s.editing) {
                 search::cancel(app);
@@ -330,6 +336,9 @@ fn presentation_command(app: &mut App, action: Action) {
         | Action::Save
         | Action::Undo
         | Action::Redo
+        | Action::ToggleWording
+        | Action::CycleWordLists
+        | Action::NextReadout(_)
         | Action::FocusPrevious
         | Action::PageUp
         | Action::PageDown
@@ -469,6 +478,9 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::Save
         | Action::Undo
         | Action::Redo
+        | Action::ToggleWording
+        | Action::CycleWordLists
+        | Action::NextReadout(_)
         | Action::Click { .. } => scroll,
     }
     .min(last);

@@ -291,6 +291,12 @@ impl WordFinder {
     }
 }
 
+impl Default for WordFinder {
+    fn default() -> Self {
+        WordFinder::new()
+    }
+}
+
 /// Every word of `text` (content words and function words alike) with the
 /// byte offset it starts at, found as [`WordFinder::words`] finds them: by
 /// Unicode word boundaries, so "business-like" is two words.

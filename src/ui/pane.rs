@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::put;
 use super::theme::Theme;
+use crate::app::lenses::LensKind;
 use crate::app::{App, Focus, Side};
 use crate::layout::pane::Row;
 use crate::layout::pieces::{Tone, pieces};
@@ -29,7 +30,7 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
             ),
             theme.title(focused),
         ))
-        .title_bottom(Line::styled(position(app, side), theme.dim()).right_aligned());
+        .title_bottom(Line::styled(position(app, side, area.width), theme.dim()).right_aligned());
     block.render(area, buf);
 
     let text_area = inner(area);
@@ -68,6 +69,13 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
         };
         let line = Rect::new(text_area.x, y, text_area.width, 1);
         draw_row(app, theme, side, row, line, buf);
+        // A passage with a note has a mark at the end of its first row.
+        if let (Some(passage), Some(0)) = (row.passage(), row.text_range().map(|r| r.start))
+            && readout.passages[passage].note.is_some()
+        {
+            let right = text_area.right().saturating_sub(1);
+            put(buf, right, y, "✎", 1, theme.dim());
+        }
         if row.passage().is_some() && row.passage() == app.cursor(side) {
             let first = index == 0
                 || view.row(side, offset + index - 1).and_then(|r| r.passage()) != row.passage();
@@ -77,15 +85,25 @@ pub fn draw(app: &App, theme: &Theme, side: Side, area: Rect, buf: &mut Buffer) 
     }
 }
 
-/// " 4/12 " at the bottom of the pane: which passage is at the top.
-fn position(app: &App, side: Side) -> String {
+/// " 242 words · 4/12 " at the bottom of the pane: the readout's length,
+/// when there is room, and which passage is at the top.
+fn position(app: &App, side: Side, width: u16) -> String {
     let Some(view) = app.view() else {
         return String::new();
     };
     let pane = &view.panes[side.index()];
-    match pane.position_at(view.layout_row(side, app.offset(side))) {
+    let at = match pane.position_at(view.layout_row(side, app.offset(side))) {
         Some(ordinal) => format!(" {}/{} ", ordinal + 1, pane.passage_total()),
         None => String::new(),
+    };
+    let words = app
+        .word_counts()
+        .map(|counts| format!(" {} words ·", counts[side.index()]));
+    match words {
+        Some(words) if display_width(&words) + display_width(&at) + 4 <= usize::from(width) => {
+            format!("{words}{at}")
+        }
+        _ => at,
     }
 }
 
@@ -97,6 +115,9 @@ fn draw_row(app: &App, theme: &Theme, side: Side, row: Row, line: Rect, buf: &mu
         .view()
         .map_or(width, |view| view.panes[side.index()].width());
     let readout = app.readout(side);
+    let wording = app
+        .lens()
+        .is_some_and(|lens| matches!(lens.kind, LensKind::Wording(_)));
     let mut text_column = None;
     for piece in pieces(
         row,
@@ -108,9 +129,32 @@ fn draw_row(app: &App, theme: &Theme, side: Side, row: Row, line: Rect, buf: &mu
         let room = width.saturating_sub(piece.column);
         let text = truncate(&piece.text, room);
         let column = u16::try_from(piece.column).unwrap_or(u16::MAX);
-        let style = tone_style(theme, piece.tone);
+        // Under the wording lens the words carry the marks: the topic's
+        // passages are not made bold as well.
+        let tone = match (wording, piece.tone) {
+            (true, Tone::MarkedText) => Tone::Text,
+            (true, Tone::MarkedQuoteText) => Tone::QuoteText,
+            (_, tone) => tone,
+        };
+        let style = tone_style(theme, tone);
         put(buf, x.saturating_add(column), y, &text, room, style);
         text_column = Some(x.saturating_add(column));
+    }
+    if let (Some(lens), Some(text_x), Some(range), Some(passage)) =
+        (app.lens(), text_column, row.text_range(), row.passage())
+    {
+        let text = &readout.passages[passage].text;
+        for (marked, how) in lens.marks(side, passage) {
+            let (start, end) = (marked.start.max(range.start), marked.end.min(range.end));
+            if start >= end {
+                continue;
+            }
+            let mark_x = text_x + display_width(&text[range.start..start]) as u16;
+            let mark_width = display_width(&text[start..end]) as u16;
+            let right = x.saturating_add(line.width);
+            let shown = mark_width.min(right.saturating_sub(mark_x));
+            buf.set_style(Rect::new(mark_x, y, shown, 1), theme.lens_mark(*how));
+        }
     }
     if let (Some(search), Some(text_x), Some(range), Some(passage)) =
         (app.search(), text_column, row.text_range(), row.passage())

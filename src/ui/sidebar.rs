@@ -94,8 +94,19 @@ fn draw_legend_and_note(app: &App, theme: &Theme, list: Rect, shown: usize, buf:
         put(buf, list.x, y, &truncate(line, width), width, theme.dim());
         y += 1;
     }
-    let Some(note) = &app.document().topics[app.selected()].note else {
-        return;
+    // The note of the passage being read comes before the topic's.
+    let passage_note = app.passage_note();
+    let (heading, note) = match (passage_note, &app.document().topics[app.selected()].note) {
+        (Some((side, passage, note)), _) => (
+            Some(format!(
+                "{}, passage {}:",
+                app.readout(side).label,
+                passage + 1
+            )),
+            note,
+        ),
+        (None, Some(note)) => (None, note.as_str()),
+        (None, None) => return,
     };
     y += 1;
     if y + 2 > list.bottom() {
@@ -103,6 +114,17 @@ fn draw_legend_and_note(app: &App, theme: &Theme, list: Rect, shown: usize, buf:
     }
     put(buf, list.x, y, &"─".repeat(width), width, theme.dim());
     y += 1;
+    if let Some(heading) = heading {
+        put(
+            buf,
+            list.x,
+            y,
+            &truncate(&heading, width),
+            width,
+            theme.strong(),
+        );
+        y += 1;
+    }
     let rows: Vec<_> = wrap(note, width).into_iter().collect();
     let room = usize::from(list.bottom() - y);
     for (index, row) in rows.iter().take(room).enumerate() {

@@ -10,6 +10,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::lenses::MarkStyle;
+
 /// Which set of colours the accents come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Palette {
@@ -162,6 +164,22 @@ impl Theme {
         )
     }
 
+    /// A word a lens marks: underlined when both sides use it, bold when
+    /// only this side does, in the list's colour and underlined when it is
+    /// on a word list. Each reads without colour.
+    pub fn lens_mark(&self, how: MarkStyle) -> Style {
+        match how {
+            MarkStyle::Shared => Style::new().add_modifier(Modifier::UNDERLINED),
+            MarkStyle::Own => Style::new().add_modifier(Modifier::BOLD),
+            MarkStyle::Listed => self.pick(
+                Style::new()
+                    .fg(self.colors().quote_bar)
+                    .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            ),
+        }
+    }
+
     /// The passage cursor, in the margin.
     pub fn cursor(&self) -> Style {
         self.pick(
@@ -251,8 +269,9 @@ impl Theme {
     }
 
     /// Every coloured style, named, for checking contrast.
-    fn accents(&self) -> [(&'static str, Style); 12] {
+    fn accents(&self) -> [(&'static str, Style); 13] {
         [
+            ("listed word", self.lens_mark(MarkStyle::Listed)),
             ("passage cursor", self.cursor()),
             ("focused border", self.border(true)),
             ("unfocused border", self.border(false)),

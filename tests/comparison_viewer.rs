@@ -1,0 +1,179 @@
+//! What the comparison shows in the viewer: the lenses' marks, passage
+//! notes, the facts side by side, each side's length, and files with more
+//! than two readouts read in any pairing.
+
+mod common;
+
+use common::{builtin_app, press};
+use readouts::app::lenses::{LensKind, MarkStyle};
+use readouts::app::{Action, App, Side, update};
+use readouts::document::load::load_str;
+
+/// The words a lens marks on a side, as written, in reading order.
+fn marked(app: &App, side: Side, style: MarkStyle) -> Vec<String> {
+    let lens = app.lens().expect("a lens on");
+    app.readout(side)
+        .passages
+        .iter()
+        .enumerate()
+        .flat_map(|(index, passage)| {
+            lens.marks(side, index)
+                .iter()
+                .filter(move |(_, how)| *how == style)
+                .map(move |(range, _)| passage.text[range.clone()].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_tone_lens_marks_the_words_that_characterise_the_talks() {
+    let mut app = builtin_app(120, 35);
+    press(&mut app, "T");
+    assert_eq!(app.message(), Some("lens: tone words"));
+    let kremlin = marked(&app, Side::Left, MarkStyle::Listed);
+    let white_house = marked(&app, Side::Right, MarkStyle::Listed);
+    for word in ["frank", "business-like"] {
+        assert!(kremlin.iter().any(|w| w == word), "{word} in {kremlin:?}");
+    }
+    for word in ["serious", "substantive"] {
+        assert!(
+            white_house.iter().any(|w| w == word),
+            "{word} in {white_house:?}"
+        );
+    }
+    press(&mut app, "T");
+    assert!(
+        app.lens().is_none(),
+        "the built-in file has no lists of its own"
+    );
+}
+
+#[test]
+fn the_wording_lens_follows_the_selected_topic() {
+    let mut app = builtin_app(120, 35);
+    press(&mut app, "4W");
+    let invasion = app
+        .document()
+        .topic_index("response-to-invasion")
+        .expect("topic");
+    assert_eq!(
+        app.lens().map(|l| l.kind.clone()),
+        Some(LensKind::Wording(invasion))
+    );
+    for side in Side::BOTH {
+        let shared = marked(&app, side, MarkStyle::Shared);
+        assert!(
+            shared.iter().any(|w| w == "Ukraine"),
+            "{side:?}: {shared:?}"
+        );
+        assert!(
+            shared.iter().any(|w| w.starts_with("Russia")),
+            "{side:?}: {shared:?}"
+        );
+    }
+    assert!(
+        marked(&app, Side::Left, MarkStyle::Own)
+            .iter()
+            .any(|w| w == "sanctions")
+    );
+    assert!(
+        marked(&app, Side::Right, MarkStyle::Own)
+            .iter()
+            .any(|w| w == "decisively")
+    );
+    press(&mut app, "1");
+    let tone = app.document().topic_index("tone").expect("topic");
+    assert_eq!(
+        app.lens().map(|l| l.kind.clone()),
+        Some(LensKind::Wording(tone))
+    );
+    press(&mut app, "W");
+    assert!(app.lens().is_none());
+}
+
+#[test]
+fn the_note_of_the_passage_being_read_is_found() {
+    let mut app = builtin_app(120, 35);
+    let with_note = app
+        .readout(Side::Left)
+        .passages
+        .iter()
+        .position(|p| p.note.is_some())
+        .expect("the built-in readout has passage notes");
+    press(&mut app, "<Tab>}");
+    for _ in 0..with_note {
+        press(&mut app, "}");
+    }
+    let (side, passage, note) = app.passage_note().expect("a note");
+    assert_eq!((side, passage), (Side::Left, with_note));
+    assert_eq!(
+        Some(note),
+        app.readout(Side::Left).passages[with_note].note.as_deref()
+    );
+}
+
+const THREE: &str = r#"
+format = 1
+title = "Three accounts"
+
+[[topics]]
+id = "tone"
+label = "Tone"
+
+[[topics]]
+id = "trade"
+label = "Trade"
+
+[[readouts]]
+id = "north"
+label = "North"
+[[readouts.passages]]
+text = "Frank talks."
+topics = ["tone"]
+
+[[readouts]]
+id = "south"
+label = "South"
+[[readouts.passages]]
+text = "Trade first."
+topics = ["trade"]
+
+[[readouts]]
+id = "east"
+label = "East"
+[[readouts.passages]]
+text = "Cordial talks on trade."
+topics = ["tone", "trade"]
+"#;
+
+#[test]
+fn three_readouts_can_be_read_in_any_pairing_and_the_marks_follow() {
+    let document = load_str("three.toml", THREE).expect("valid").document;
+    let pair = document.pair(None, None).expect("two readouts");
+    let mut app = App::new(document, pair, 100, 30);
+    let labels = |app: &App| Side::BOTH.map(|side| app.readout(side).label.clone());
+    assert_eq!(labels(&app), ["North", "South"]);
+    assert!(!app.mentions(Side::Right, 0), "South leaves the tone out");
+    press(&mut app, ">");
+    assert_eq!(labels(&app), ["North", "East"]);
+    assert!(
+        app.mentions(Side::Right, 0),
+        "East mentions it: the marks follow"
+    );
+    press(&mut app, ">");
+    assert_eq!(
+        labels(&app),
+        ["North", "South"],
+        "round, skipping the left one"
+    );
+    // `<` (the helper reads `<` as the start of a named key).
+    update(&mut app, Action::NextReadout(Side::Left));
+    assert_eq!(labels(&app), ["East", "South"]);
+    assert_eq!(app.message(), Some("East | South"));
+    let mut two = builtin_app(100, 30);
+    update(&mut two, Action::NextReadout(Side::Left));
+    assert_eq!(
+        two.message(),
+        Some("the file holds only these two readouts")
+    );
+}
