@@ -247,3 +247,39 @@ fn the_built_in_readout_is_saved_to_a_new_file() {
     assert!(request.new_file);
     assert_eq!(request.to, PathBuf::from("readout.toml"));
 }
+
+#[test]
+fn e_writes_the_note_of_the_cursor_s_passage_and_an_empty_one_takes_it_off() {
+    let mut app = editing_app();
+    press(&mut app, "<Tab>}}E");
+    assert_eq!(
+        app.prompt().map(|p| p.kind.clone()),
+        Some(PromptKind::Note(0, 1))
+    );
+    let old = app.readout(Side::Left).passages[1]
+        .note
+        .clone()
+        .unwrap_or_default();
+    assert_eq!(app.prompt().map(|p| p.text.clone()), Some(old.clone()));
+    for _ in old.chars() {
+        update(&mut app, Action::EraseChar);
+    }
+    press(&mut app, "Only the Kremlin says so.<Enter>");
+    assert_eq!(
+        app.readout(Side::Left).passages[1].note.as_deref(),
+        Some("Only the Kremlin says so.")
+    );
+    assert_eq!(app.unsaved_edits(), 1);
+    press(&mut app, "E");
+    assert_eq!(
+        app.prompt().map(|p| p.text.as_str()),
+        Some("Only the Kremlin says so."),
+        "the prompt starts from the note"
+    );
+    for _ in 0.."Only the Kremlin says so.".len() {
+        update(&mut app, Action::EraseChar);
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.readout(Side::Left).passages[1].note, None);
+    assert_eq!(app.message(), Some("note taken off passage 2"));
+}

@@ -39,6 +39,8 @@ pub enum PromptKind {
     Rename(usize),
     /// y to delete this topic.
     Delete(usize),
+    /// The note of this passage (readout index, passage): empty takes it off.
+    Note(usize, usize),
     /// The path of a new file to write.
     SaveAs,
     /// Quitting with unsaved edits: w saves first, q quits anyway.
@@ -80,6 +82,14 @@ impl Prompt {
                     label(*topic)
                 )
             }
+            PromptKind::Note(readout, passage) => format!(
+                "note on {}'s passage {} (empty: none): ",
+                app.document
+                    .readouts
+                    .get(*readout)
+                    .map_or("", |r| r.label.as_str()),
+                passage + 1
+            ),
             PromptKind::SaveAs => "write to a new file: ".to_string(),
             PromptKind::Quit => format!(
                 "{} unsaved: w save and quit · q quit without saving · Esc stay",
@@ -96,7 +106,10 @@ impl Prompt {
     pub fn takes_text(&self) -> bool {
         matches!(
             self.kind,
-            PromptKind::NewTopic | PromptKind::Rename(_) | PromptKind::SaveAs
+            PromptKind::NewTopic
+                | PromptKind::Rename(_)
+                | PromptKind::Note(..)
+                | PromptKind::SaveAs
         )
     }
 }
@@ -246,10 +259,7 @@ pub(super) fn toggle_tag(app: &mut App) {
         return;
     };
     let topic = app.selected;
-    let readout = match side {
-        Side::Left => app.pair.left,
-        Side::Right => app.pair.right,
-    };
+    let readout = readout_index(app, side);
     let on = !app.document.readouts[readout].passages[passage]
         .topics
         .contains(&topic);
@@ -325,6 +335,10 @@ pub(super) fn redo(app: &mut App) {
 pub(super) fn ask(app: &mut App, kind: PromptKind) {
     let text = match &kind {
         PromptKind::Rename(topic) => app.document.topics[*topic].label.clone(),
+        PromptKind::Note(readout, passage) => app.document.readouts[*readout].passages[*passage]
+            .note
+            .clone()
+            .unwrap_or_default(),
         PromptKind::SaveAs => "readout.toml".to_string(),
         _ => String::new(),
     };
@@ -399,10 +413,50 @@ pub(super) enum PromptKey {
     Cancel,
 }
 
+/// `E`: the note of the cursor's passage (or the one at the top).
+pub(super) fn edit_note(app: &mut App) {
+    let Some((side, passage)) = target_passage(app) else {
+        app.message = Some("no passage to write a note on".to_string());
+        return;
+    };
+    let readout = readout_index(app, side);
+    ask(app, PromptKind::Note(readout, passage));
+}
+
+fn readout_index(app: &App, side: Side) -> usize {
+    match side {
+        Side::Left => app.pair.left,
+        Side::Right => app.pair.right,
+    }
+}
+
 /// Enter on a prompt that takes text.
 fn answer(app: &mut App, prompt: Prompt) {
     let text = prompt.text.trim().to_string();
     match prompt.kind {
+        PromptKind::Note(readout, passage) => {
+            let from = app.document.readouts[readout].passages[passage]
+                .note
+                .clone();
+            let to = (!text.is_empty()).then_some(text);
+            if from != to {
+                app.message = Some(match to {
+                    Some(_) => format!("note written on passage {}", passage + 1),
+                    None => format!("note taken off passage {}", passage + 1),
+                });
+                let message = app.message.take();
+                apply(
+                    app,
+                    Edit::Note {
+                        readout,
+                        passage,
+                        from,
+                        to,
+                    },
+                );
+                app.message = message;
+            }
+        }
         PromptKind::NewTopic if !text.is_empty() => new_topic(app, text),
         PromptKind::Rename(topic) if !text.is_empty() => {
             let from = app.document.topics[topic].label.clone();

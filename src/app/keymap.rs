@@ -165,6 +165,10 @@ const PANES: &[Binding] = &[
         what: "delete the selected topic and its tags (asks first)",
     },
     Binding {
+        keys: Keys::These(&[Key::char('E')], Action::EditNote),
+        what: "write the note of the cursor's passage (empty: none)",
+    },
+    Binding {
         keys: Keys::These(&[Key::char('U')], Action::Undo),
         what: "undo an edit",
     },

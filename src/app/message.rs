@@ -78,6 +78,8 @@ pub enum Action {
     RenameTopic,
     /// Delete the selected topic, once confirmed.
     DeleteTopic,
+    /// Write the note of the cursor's passage.
+    EditNote,
     /// Write the edits to the file (or, for the built-in readout and
     /// standard input, to a new one).
     Save,

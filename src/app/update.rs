@@ -206,6 +206,7 @@ fn panes_command(app: &mut App, action: Action) {
         Action::NewTopic => editing::ask(app, PromptKind::NewTopic),
         Action::RenameTopic => editing::ask(app, PromptKind::Rename(app.selected)),
         Action::DeleteTopic => editing::ask(app, PromptKind::Delete(app.selected)),
+        Action::EditNote => editing::edit_note(app),
         Action::Save => editing::save(app, false),
         Action::Undo => editing::undo(app),
         Action::Redo => editing::redo(app),
@@ -333,6 +334,7 @@ fn presentation_command(app: &mut App, action: Action) {
         | Action::NewTopic
         | Action::RenameTopic
         | Action::DeleteTopic
+        | Action::EditNote
         | Action::Save
         | Action::Undo
         | Action::Redo
@@ -475,6 +477,7 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::NewTopic
         | Action::RenameTopic
         | Action::DeleteTopic
+        | Action::EditNote
         | Action::Save
         | Action::Undo
         | Action::Redo

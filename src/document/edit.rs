@@ -22,6 +22,13 @@ pub enum Edit {
         from: String,
         to: String,
     },
+    /// A passage's note, from one to another (none: no note).
+    Note {
+        readout: usize,
+        passage: usize,
+        from: Option<String>,
+        to: Option<String>,
+    },
     /// A topic taken out, with the passages that carried it: readout,
     /// passage, and where in the passage's list it stood.
     Delete {
@@ -84,6 +91,12 @@ impl Edit {
                     topic.label = to.clone();
                 }
             }
+            Edit::Note {
+                readout,
+                passage,
+                to,
+                ..
+            } => set_note(document, *readout, *passage, to.clone()),
             Edit::Delete { topic, .. } => {
                 if *topic >= document.topics.len() {
                     return;
@@ -124,6 +137,12 @@ impl Edit {
                     topic.label = from.clone();
                 }
             }
+            Edit::Note {
+                readout,
+                passage,
+                from,
+                ..
+            } => set_note(document, *readout, *passage, from.clone()),
             Edit::Delete {
                 topic,
                 removed,
@@ -145,6 +164,16 @@ impl Edit {
                 }
             }
         }
+    }
+}
+
+fn set_note(document: &mut Document, readout: usize, passage: usize, note: Option<String>) {
+    if let Some(passage) = document
+        .readouts
+        .get_mut(readout)
+        .and_then(|r| r.passages.get_mut(passage))
+    {
+        passage.note = note;
     }
 }
 
@@ -223,6 +252,12 @@ mod tests {
                 topic: tone,
                 from: original.topics[tone].label.clone(),
                 to: "Tone".to_string(),
+            },
+            Edit::Note {
+                readout: 1,
+                passage: 0,
+                from: original.readouts[1].passages[0].note.clone(),
+                to: Some("Opens with the tone.".to_string()),
             },
             Edit::delete(&original, tone).expect("a topic"),
             Edit::delete(&original, original.topics.len() - 1).expect("a topic"),

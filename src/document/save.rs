@@ -6,7 +6,7 @@
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
 use super::Document;
-use super::normalize::normalize_line;
+use super::normalize::{normalize_line, normalize_text};
 
 /// The text of `original` with `document`'s topics and tags. `original`
 /// must be the file `document` was loaded from, before the edits.
@@ -117,6 +117,15 @@ fn patch_passages(file: &mut DocumentMut, document: &Document) -> Result<(), Str
             .and_then(Item::as_array_of_tables_mut)
             .ok_or_else(|| format!("readout `{}` has no passages", readout.id))?;
         for (passage, table) in readout.passages.iter().zip(passages.iter_mut()) {
+            let note = table.get("note").and_then(Item::as_str).map(normalize_text);
+            if note != passage.note {
+                match &passage.note {
+                    Some(note) => replace_value(table, "note", Value::from(note.as_str())),
+                    None => {
+                        table.remove("note");
+                    }
+                }
+            }
             let wanted: Vec<&str> = passage
                 .topics
                 .iter()
@@ -278,6 +287,35 @@ topics = [ "tone",  "treaty" ]   # both
         let readouts = text.find("[[readouts]]").expect("kept");
         assert!(new_topic < readouts, "{text}");
         assert!(text.starts_with("# Talks, tagged by hand.\n"));
+    }
+
+    #[test]
+    fn a_note_is_written_on_its_passage_and_taken_off_again() {
+        let (text, reloaded) = edited(&[Edit::Note {
+            readout: 1,
+            passage: 0,
+            from: None,
+            to: Some("Both at once.".to_string()),
+        }]);
+        assert_eq!(
+            reloaded.readouts[1].passages[0].note.as_deref(),
+            Some("Both at once.")
+        );
+        assert_eq!(
+            text.lines()
+                .filter(|l| !FILE.lines().any(|o| o == *l))
+                .collect::<Vec<_>>(),
+            ["note = \"Both at once.\""]
+        );
+        let mut document = reloaded;
+        Edit::Note {
+            readout: 1,
+            passage: 0,
+            from: Some("Both at once.".to_string()),
+            to: None,
+        }
+        .apply(&mut document);
+        assert_eq!(patched(&text, &document).expect("patched"), FILE);
     }
 
     #[test]
