@@ -152,12 +152,11 @@ fn sections_by_topic_cite_the_passages_as_published() {
         for link in html.split("<a class=\"cite\" href=\"#").skip(1) {
             let (anchor, rest) = link.split_once("\">").expect("a link");
             let (citation, passage) = rest.split_once("</a> ").expect("a citation");
-            let passage = passage.split("</p>").next().expect("a paragraph");
+            // The sections by topic mark words; the text is the same.
+            let passage = plain(passage.split("</p>").next().expect("a paragraph"));
             let target = between(&html, &format!("<li id=\"{anchor}\">"), "</li>\n");
             assert!(
-                target.contains(&format!(
-                    "<span class=\"cite\">{citation}</span> {passage}</p>"
-                )),
+                plain(target).starts_with(&format!("{citation} {passage}")),
                 "#{anchor} is not {citation}: {passage}"
             );
             links += 1;
