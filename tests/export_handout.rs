@@ -334,7 +334,7 @@ fn every_readout_is_a_column_unless_two_are_chosen() {
     assert_eq!(published.matches("<div class=\"side ").count(), 3);
     assert!(published.contains("<div class=\"pair many\">"));
     let sections = [
-        element(&html, "<nav class=\"index\">", "</nav>"),
+        element(&html, "<nav class=\"index many\">", "</nav>"),
         element(&html, "<section class=\"facts\">", "</section>"),
         element(
             &html,

@@ -264,14 +264,23 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             mentioned.words(&labels),
             columns_start(comparison)
         ));
-        let wording = comparison.wording(number);
+        // On a topic only one account mentions, every word would be its
+        // own: the wording lens marks only where there is another to compare.
+        let compared = mentioned.by.iter().filter(|&&mentions| mentions).count() > 1;
+        let wording = if compared {
+            comparison.wording(number)
+        } else {
+            vec![Vec::new(); comparison.readouts.len()]
+        };
         for (column, marked) in comparison.columns().zip(&wording) {
             let passages: String = comparison
                 .passages_on(column, number)
-                .zip(marked)
-                .map(|((at, text), passage_marks)| {
+                .enumerate()
+                .map(|(on_topic, (at, text))| {
                     let marks = Marks {
-                        wording: &passage_marks.marks,
+                        wording: marked
+                            .get(on_topic)
+                            .map_or(&[][..], |passage| &passage.marks),
                         tone: &tone[column][at - 1],
                     };
                     cited(comparison, column, at, text, marks)
@@ -399,7 +408,8 @@ fn lens_key(comparison: &Comparison<'_>) -> String {
     format!(
         "<p class=\"legend lens-key\">In the sections by topic, <u class=\"shared\">underlined</u> \
          words are used on the topic by {other} too, <strong class=\"own\">bold</strong> words by this account \
-         only (words compared by their stems, common words such as “the” left out); \
+         only (words compared by their stems, common words such as “the” left out, and only on \
+         topics more than one account mentions); \
          <span class=\"tone\">boxed</span> words are tone words, which characterise the talks.</p>\n"
     )
 }
@@ -511,8 +521,14 @@ fn index(comparison: &Comparison<'_>) -> String {
             .join(", "),
         None => String::new(),
     };
+    // More marks than two do not fit the hanging indent made for two.
+    let class = if labels.len() == 2 {
+        "index"
+    } else {
+        "index many"
+    };
     let mut nav = format!(
-        "<nav class=\"index\">\n<h2>Topics</h2>\n<p class=\"legend\">\
+        "<nav class=\"{class}\">\n<h2>Topics</h2>\n<p class=\"legend\">\
          <span class=\"marks\"><span class=\"on\">{MENTIONS}</span></span> mentions, \
          <span class=\"marks\"><span class=\"off\">{SILENT}</span></span> silent: \
          {order}.</p>\n<ol>\n"
@@ -625,5 +641,31 @@ mod tests {
             passage("K1 ", &quoted, Marks::default()),
             "<blockquote><p>K1 One.</p><p>Two &lt;b&gt;.</p></blockquote>"
         );
+    }
+
+    #[test]
+    fn marks_nest_inside_a_tone_phrase_and_text_stays_escaped() {
+        let text = "A frank, business-like <talk>.";
+        let wording = [
+            Mark {
+                range: 2..7,
+                kind: MarkKind::Own,
+            },
+            Mark {
+                range: 9..17,
+                kind: MarkKind::Shared,
+            },
+        ];
+        let tone = [2..7, 9..22];
+        let marks = Marks {
+            wording: &wording,
+            tone: &tone,
+        };
+        assert_eq!(
+            marked(text, 0..text.len(), marks),
+            "A <span class=\"tone\"><strong class=\"own\">frank</strong></span>, \
+             <span class=\"tone\"><u class=\"shared\">business</u>-like</span> &lt;talk&gt;."
+        );
+        assert_eq!(marked(text, 9..17, Marks::default()), "business");
     }
 }
