@@ -126,7 +126,7 @@ fn file_texts(document: &Document) -> Vec<String> {
         texts.push(topic.label.clone());
         texts.extend(topic.note.iter().flat_map(|note| paragraphs(note)));
     }
-    for readout in document.readouts.iter().take(2) {
+    for readout in &document.readouts {
         texts.push(readout.label.clone());
         for detail in [
             &readout.source,
@@ -141,6 +141,7 @@ fn file_texts(document: &Document) -> Vec<String> {
         }
         for passage in &readout.passages {
             texts.extend(paragraphs(&passage.text));
+            texts.extend(passage.note.iter().flat_map(|note| paragraphs(note)));
         }
     }
     texts
@@ -213,7 +214,8 @@ fn file_text_reads_back_exactly_and_makes_no_markup() {
             );
         }
 
-        let labels: Vec<&str> = document.readouts[..2]
+        let labels: Vec<&str> = document
+            .readouts
             .iter()
             .map(|readout| readout.label.as_str())
             .collect();
@@ -232,9 +234,12 @@ fn file_text_reads_back_exactly_and_makes_no_markup() {
                         "Sources",
                         "The accounts as published",
                         "Other passages",
-                        "Coverage"
+                        "Coverage",
+                        "What each account states",
+                        "Tone words"
                     ]
-                    .contains(&heading.as_str()),
+                    .contains(&heading.as_str())
+                    || heading.starts_with("Words of the list `"),
                 "{name}: a heading from file text: {heading:?}"
             );
         }
@@ -246,7 +251,8 @@ fn file_text_reads_back_exactly_and_makes_no_markup() {
             );
         }
 
-        let urls: Vec<&str> = document.readouts[..2]
+        let urls: Vec<&str> = document
+            .readouts
             .iter()
             .filter_map(|readout| readout.url.as_deref())
             .filter(|url| url.starts_with("https://"))
@@ -258,7 +264,8 @@ fn file_text_reads_back_exactly_and_makes_no_markup() {
         assert_eq!(reading.links.len(), urls.len(), "{name}: a link per source");
 
         let facts = document.meta.len();
-        let details: usize = document.readouts[..2]
+        let details: usize = document
+            .readouts
             .iter()
             .map(|readout| {
                 [
@@ -273,10 +280,12 @@ fn file_text_reads_back_exactly_and_makes_no_markup() {
                 .count()
             })
             .sum();
+        // The totals, and a line per readout for each lens.
+        let totals = document.readouts.len() * (1 + readouts::lens::lenses(&document).len());
         assert_eq!(
             reading.list_items,
-            facts + details + 2,
-            "{name}: list items are the facts, the sources and the totals"
+            facts + details + totals,
+            "{name}: list items are the facts, the sources, the totals and the lenses' words"
         );
     }
 }

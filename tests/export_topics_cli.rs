@@ -152,6 +152,7 @@ fn assert_only_renderer_markup(html: &str) {
         "th",
         "td",
         "strong",
+        "u",
         "br",
     ];
     const ATTRIBUTES: &[&str] = &[

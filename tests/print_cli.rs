@@ -164,3 +164,55 @@ fn exit_codes() {
     let wrong_topic = readouts(&["print", "--topic", "tones"]);
     assert!(text(&wrong_topic.stderr).contains("did you mean `tone`?"));
 }
+
+const THREE: &str = "tests/fixtures/valid/three-readouts.toml";
+
+#[test]
+fn every_readout_as_a_column_of_the_synopsis() {
+    for width in ["80", "120", "200"] {
+        let output = printed(&["print", "--by-topic", "--all", "--width", width, THREE]);
+        assert!(widest(&output) <= width.parse().expect("a number"));
+        let header = output.lines().next().expect("a header");
+        assert_eq!(header.matches(" │ ").count(), 2, "three columns: {header}");
+        assert_snapshot!(format!("three_readouts_all_{width}"), output);
+    }
+    // Without --all, the two chosen ones, as for any file.
+    let pair = printed(&["print", "--by-topic", "--width", "120", THREE]);
+    let header = pair.lines().next().expect("a header");
+    assert!(header.starts_with("Arland") && header.contains("│ Beloria"));
+    assert!(!header.contains("Corvane"));
+    let chosen = printed(&["print", "--by-topic", "--right", "corvane", THREE]);
+    assert!(
+        chosen
+            .lines()
+            .next()
+            .expect("a header")
+            .contains("│ Corvane")
+    );
+    // A file of two readouts: --all prints just what the pair prints.
+    assert_eq!(
+        printed(&["print", "--by-topic", "--all", "--width", "100"]),
+        printed(&["print", "--by-topic", "--width", "100"])
+    );
+}
+
+#[test]
+fn all_is_for_the_synopsis_of_every_readout_only() {
+    for args in [
+        &["print", "--all", THREE][..],
+        &["print", "--all", "--topic", "tone", THREE],
+        &["print", "--by-topic", "--all", "--left", "beloria", THREE],
+        &["print", "--by-topic", "--all", "--right", "arland", THREE],
+    ] {
+        let output = readouts(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output.stderr).contains("--all"), "{args:?}");
+    }
+    let narrow = readouts(&["print", "--by-topic", "--all", "--width", "40", THREE]);
+    assert_eq!(narrow.status.code(), Some(2));
+    assert_eq!(
+        text(&narrow.stderr),
+        "error: a width of 40 columns is too narrow for 3 readouts side by side; \
+         print --all needs at least 51\n --> tests/fixtures/valid/three-readouts.toml\n\n"
+    );
+}

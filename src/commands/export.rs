@@ -1,5 +1,6 @@
 //! `readouts export`: the handout, as Markdown or one HTML page, to standard
-//! output or atomically to a file.
+//! output or atomically to a file. Every readout of the file is a column,
+//! unless `--left` or `--right` picks two.
 
 use std::path::{Path, PathBuf};
 
@@ -38,7 +39,12 @@ pub struct ExportArgs {
 
 pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     let (document, pair) = args.compared.load()?;
-    let comparison = Comparison::new(&document, pair);
+    // Every readout is a column, unless --left or --right picks a pair.
+    let comparison = if args.compared.left.is_none() && args.compared.right.is_none() {
+        Comparison::every_readout(&document)
+    } else {
+        Comparison::new(&document, pair)
+    };
     let text = match args.format {
         Format::Markdown => markdown::render(&comparison),
         Format::Html => html::render(&comparison),

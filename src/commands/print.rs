@@ -11,7 +11,10 @@ use super::Failure;
 use super::color::{ColorChoice, ColorEnvironment, use_color};
 use super::compared::Compared;
 use super::defaults::user_config;
-use crate::export::plain::{Arrangement, MIN_WIDTH, PlainOptions, write_side_by_side};
+use crate::export::plain::{
+    Arrangement, MIN_WIDTH, PlainOptions, min_width, write_side_by_side,
+    write_synopsis_of_every_readout,
+};
 use crate::io::write::to_stdout;
 
 #[derive(Debug, Args)]
@@ -28,6 +31,10 @@ pub struct PrintArgs {
     /// Topic by topic, both sides' passages on each (a synopsis).
     #[arg(long)]
     pub by_topic: bool,
+    /// With --by-topic: every readout of the file as its own column, in
+    /// file order, instead of the two chosen ones.
+    #[arg(long, requires = "by_topic", conflicts_with_all = ["left", "right", "topic"])]
+    pub all: bool,
     /// When to colour: `auto` on a terminal (unless NO_COLOR is set),
     /// or anywhere when CLICOLOR_FORCE is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
@@ -65,6 +72,18 @@ pub fn run(args: &PrintArgs) -> Result<(), Failure> {
         (None, false) => Arrangement::SourceOrder,
     };
     let color = use_color(args.color, ColorEnvironment::of_stdout());
+    if args.all {
+        let columns = document.readouts.len();
+        let needed = min_width(columns);
+        if width < needed {
+            return Err(args.compared.usage(format!(
+                "a width of {width} columns is too narrow for {columns} readouts side by side; \
+                 print --all needs at least {needed}"
+            )));
+        }
+        to_stdout(|out| write_synopsis_of_every_readout(out, &document, width, color))?;
+        return Ok(());
+    }
     let options = PlainOptions {
         width,
         color,

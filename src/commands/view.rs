@@ -91,6 +91,7 @@ pub fn run(args: &ViewArgs) -> Result<(), Failure> {
             width: None,
             topic: args.topic.clone(),
             by_topic: false,
+            all: false,
             color: args.color,
         });
     }

@@ -1,13 +1,18 @@
 //! The handout as one self-contained HTML page: inline CSS, no scripts and
 //! nothing fetched from elsewhere. Every piece of file text goes through
-//! [`escape`], in text and in attributes alike.
+//! [`escape`], in text and in attributes alike. Each readout compared is a
+//! column; the sections by topic mark the wording lens and the tone words.
+
+use std::ops::Range;
 
 use super::{
-    COVERAGE_LEGEND, Comparison, MENTIONS, Mentioned, NO_SOURCE, NO_TOPIC, PUBLISHED_HEADING,
-    SILENT, SourceDetail, fact_name, is_web_link, paragraphs, source_details,
+    COVERAGE_LEGEND, Comparison, MENTIONS, Mentioned, NO_FACT, NO_SOURCE, NO_TOPIC,
+    PUBLISHED_HEADING, SILENT, SourceDetail, fact_name, found_line, is_web_link, paragraphs,
+    source_details,
 };
 use crate::document::Passage;
-use crate::document::Side;
+use crate::document::normalize::PARAGRAPH_BREAK;
+use crate::lens::wording::{Mark, MarkKind};
 
 /// Escapes text for HTML content and for quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -27,8 +32,17 @@ pub fn escape(text: &str) -> String {
 
 const STYLE: &str = include_str!("handout.css");
 
-/// Which side a column shows; its class picks the side's colour.
-const SIDE_CLASSES: [&str; 2] = ["side left", "side right"];
+/// The class of a column, which picks its colour: the first is `left`, the
+/// last `right`, any between `middle`.
+fn column_class(column: usize, count: usize) -> &'static str {
+    if column == 0 {
+        "left"
+    } else if column + 1 == count {
+        "right"
+    } else {
+        "middle"
+    }
+}
 
 /// Normalised text as `<p>` elements.
 fn block(text: &str) -> String {
@@ -46,44 +60,130 @@ fn lines(text: &str) -> String {
         .join("<br>")
 }
 
+/// What a section by topic marks in a passage's text: the wording lens's
+/// words and the tone words, as byte ranges of the text.
+#[derive(Clone, Copy, Default)]
+struct Marks<'m> {
+    wording: &'m [Mark],
+    tone: &'m [Range<usize>],
+}
+
+/// `text[span]` escaped, its marked words in elements that read without
+/// colour: a word the other side uses too underlined (`<u>`), a word only
+/// this side uses bold (`<strong>`), a tone word in a box around them.
+fn marked(text: &str, span: Range<usize>, marks: Marks<'_>) -> String {
+    let inside = |at: usize| span.start < at && at < span.end;
+    let mut cuts = vec![span.start, span.end];
+    for range in marks
+        .wording
+        .iter()
+        .map(|mark| &mark.range)
+        .chain(marks.tone)
+    {
+        cuts.extend(
+            [range.start, range.end]
+                .into_iter()
+                .filter(|&at| inside(at)),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut html = String::with_capacity(span.len() + 32);
+    let mut open_tone: Option<usize> = None;
+    for piece in cuts.windows(2) {
+        let (from, to) = (piece[0], piece[1]);
+        let covers = |range: &Range<usize>| range.start <= from && to <= range.end;
+        let tone = marks.tone.iter().position(covers);
+        if tone != open_tone {
+            if open_tone.is_some() {
+                html.push_str("</span>");
+            }
+            if tone.is_some() {
+                html.push_str("<span class=\"tone\">");
+            }
+            open_tone = tone;
+        }
+        let words = escape(text.get(from..to).unwrap_or_default());
+        match marks
+            .wording
+            .iter()
+            .find(|mark| covers(&mark.range))
+            .map(|mark| mark.kind)
+        {
+            Some(MarkKind::Shared) => html.push_str(&format!("<u class=\"shared\">{words}</u>")),
+            Some(MarkKind::Own) => {
+                html.push_str(&format!("<strong class=\"own\">{words}</strong>"));
+            }
+            None => html.push_str(&words),
+        }
+    }
+    if open_tone.is_some() {
+        html.push_str("</span>");
+    }
+    html
+}
+
 /// A passage whose first paragraph begins with `lead` (its citation): a
-/// quote as a block quote, a paraphrase as plain paragraphs.
-fn passage(lead: &str, passage: &Passage) -> String {
+/// quote as a block quote, a paraphrase as plain paragraphs; its note, if
+/// it has one, under it.
+fn passage(lead: &str, passage: &Passage, marks: Marks<'_>) -> String {
+    let mut start = 0;
     let paragraphs: String = paragraphs(&passage.text)
         .enumerate()
         .map(|(at, paragraph)| {
             let lead = if at == 0 { lead } else { "" };
-            format!("<p>{lead}{}</p>", escape(paragraph))
+            let span = start..start + paragraph.len();
+            start = span.end + PARAGRAPH_BREAK.len_utf8();
+            format!("<p>{lead}{}</p>", marked(&passage.text, span, marks))
         })
         .collect();
-    if passage.quote {
+    let text = if passage.quote {
         format!("<blockquote>{paragraphs}</blockquote>")
     } else {
         paragraphs
+    };
+    match &passage.note {
+        Some(note) => format!(
+            "{text}<p class=\"passage-note\"><span class=\"note-label\">Note:</span> {}</p>",
+            lines(note)
+        ),
+        None => text,
     }
 }
 
-/// The anchor of a side's passage in the accounts as published.
-fn passage_anchor(side: Side, number: usize) -> String {
-    format!("{}-{number}", ["left", "right"][side.index()])
+/// The anchor of a column's passage in the accounts as published: `left-3`
+/// and `right-3` for a pair, `column-2-3` for more.
+fn passage_anchor(comparison: &Comparison<'_>, column: usize, number: usize) -> String {
+    match comparison.readouts.len() {
+        2 => format!("{}-{number}", column_class(column, 2)),
+        _ => format!("column-{}-{number}", column + 1),
+    }
 }
 
 /// A passage in a section by topic, led by a link to it as published.
-fn cited(comparison: &Comparison<'_>, side: Side, number: usize, text: &Passage) -> String {
+fn cited(
+    comparison: &Comparison<'_>,
+    column: usize,
+    number: usize,
+    text: &Passage,
+    marks: Marks<'_>,
+) -> String {
     let lead = format!(
         "<a class=\"cite\" href=\"#{}\">{}</a> ",
-        passage_anchor(side, number),
-        escape(&comparison.citation(side, number))
+        passage_anchor(comparison, column, number),
+        escape(&comparison.citation(column, number))
     );
-    passage(&lead, text)
+    passage(&lead, text, marks)
 }
 
-/// Both marks of a topic, each titled with what it says of its side.
-fn marks(comparison: &Comparison<'_>, mentioned: Mentioned) -> String {
-    let marks: String = Side::BOTH
-        .into_iter()
+/// Every column's mark of a topic, each titled with what it says of its
+/// column.
+fn marks(comparison: &Comparison<'_>, mentioned: &Mentioned) -> String {
+    let marks: String = comparison
+        .readouts
+        .iter()
         .zip(mentioned.marks())
-        .map(|(side, mark)| {
+        .map(|(readout, mark)| {
             let (class, says) = if mark == MENTIONS {
                 ("on", "mentions")
             } else {
@@ -91,13 +191,12 @@ fn marks(comparison: &Comparison<'_>, mentioned: Mentioned) -> String {
             };
             format!(
                 "<span class=\"{class}\" title=\"{}: {says}\">{mark}</span>",
-                escape(&comparison.sides[side.index()].label)
+                escape(&readout.label)
             )
         })
         .collect();
     format!("<span class=\"marks\">{marks}</span>")
 }
-
 /// The `lang` attribute for a readout's language, when it looks like a
 /// language tag (`en`, `ru`, `zh-Hans`); free text such as "English" is
 /// shown in the sources but not claimed as a tag.
@@ -145,47 +244,57 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         ));
     }
     page.push_str("</header>\n");
-    if !document.meta.is_empty() {
-        page.push_str("<section class=\"facts\">\n<h2>The event</h2>\n<dl>\n");
-        for (key, value) in &document.meta {
-            page.push_str(&format!(
-                "<div><dt>{}</dt><dd>{}</dd></div>\n",
-                escape(&fact_name(key)),
-                escape(&value.to_string())
-            ));
-        }
-        page.push_str("</dl>\n</section>\n");
-    }
+    page.push_str(&facts(comparison));
     page.push_str(&sources(comparison));
     page.push_str(&index(comparison));
     page.push_str("<main>\n");
     page.push_str(&as_published(comparison));
-    let labels = comparison.sides.map(|readout| escape(&readout.label));
+    page.push_str(&lens_key(comparison));
+    let labels = labels(comparison);
+    let tone = comparison.tone_marks();
     for (number, topic) in document.topics.iter().enumerate() {
         let mentioned = comparison.mentioned(number);
         page.push_str(&format!(
             "<section class=\"topic\" id=\"{}\">\n<h2><span class=\"number\">{}</span> {}</h2>\n\
-             <p class=\"mentioned\">{} Mentioned by {}.</p>\n<div class=\"pair\">\n",
+             <p class=\"mentioned\">{} Mentioned by {}.</p>\n{}",
             topic_anchor(&topic.id),
             number + 1,
             escape(&topic.label),
-            marks(comparison, mentioned),
-            mentioned.words(&labels)
+            marks(comparison, &mentioned),
+            mentioned.words(&labels),
+            columns_start(comparison)
         ));
-        for side in Side::BOTH {
+        // On a topic only one account mentions, every word would be its
+        // own: the wording lens marks only where there is another to compare.
+        let compared = mentioned.by.iter().filter(|&&mentions| mentions).count() > 1;
+        let wording = if compared {
+            comparison.wording(number)
+        } else {
+            vec![Vec::new(); comparison.readouts.len()]
+        };
+        for (column, marked) in comparison.columns().zip(&wording) {
             let passages: String = comparison
-                .passages_on(side, number)
-                .map(|(at, text)| cited(comparison, side, at, text))
+                .passages_on(column, number)
+                .enumerate()
+                .map(|(on_topic, (at, text))| {
+                    let marks = Marks {
+                        wording: marked
+                            .get(on_topic)
+                            .map_or(&[][..], |passage| &passage.marks),
+                        tone: &tone[column][at - 1],
+                    };
+                    cited(comparison, column, at, text, marks)
+                })
                 .collect();
             let body = if passages.is_empty() {
                 format!(
                     "<p class=\"silent\">Not mentioned by {}.</p>",
-                    labels[side.index()]
+                    labels[column]
                 )
             } else {
                 passages
             };
-            page.push_str(&side_column(comparison, side, &body));
+            page.push_str(&column_block(comparison, column, &body));
         }
         page.push_str("</div>\n");
         if let Some(note) = &topic.note {
@@ -197,20 +306,21 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         page.push_str("</section>\n");
     }
     if comparison.has_untagged() {
-        page.push_str(
-            "<section class=\"topic\" id=\"other-passages\">\n<h2>Other passages</h2>\n<div class=\"pair\">\n",
-        );
-        for side in Side::BOTH {
+        page.push_str(&format!(
+            "<section class=\"topic\" id=\"other-passages\">\n<h2>Other passages</h2>\n{}",
+            columns_start(comparison)
+        ));
+        for column in comparison.columns() {
             let passages: String = comparison
-                .untagged(side)
-                .map(|(at, text)| cited(comparison, side, at, text))
+                .untagged(column)
+                .map(|(at, text)| cited(comparison, column, at, text, Marks::default()))
                 .collect();
             let body = if passages.is_empty() {
                 "<p class=\"silent\">None.</p>".to_string()
             } else {
                 passages
             };
-            page.push_str(&side_column(comparison, side, &body));
+            page.push_str(&column_block(comparison, column, &body));
         }
         page.push_str("</div>\n</section>\n");
     }
@@ -219,23 +329,109 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     page
 }
 
-/// Both readouts in their own order, side by side: each passage with its
-/// number (the sections by topic link here) and its topics, which link to
-/// their sections.
+/// The columns' labels, escaped.
+fn labels(comparison: &Comparison<'_>) -> Vec<String> {
+    comparison
+        .readouts
+        .iter()
+        .map(|readout| escape(&readout.label))
+        .collect()
+}
+
+/// The start of a block with a column per readout; `</div>` ends it.
+fn columns_start(comparison: &Comparison<'_>) -> String {
+    match comparison.readouts.len() {
+        2 => "<div class=\"pair\">\n".to_string(),
+        _ => "<div class=\"pair many\">\n".to_string(),
+    }
+}
+
+/// The event's facts (`[meta]`), then what each readout states of it, a
+/// row per fact and a column per readout; none of it when the file gives
+/// neither.
+fn facts(comparison: &Comparison<'_>) -> String {
+    let document = comparison.document;
+    let stated = comparison.facts_table();
+    if document.meta.is_empty() && stated.is_empty() {
+        return String::new();
+    }
+    let mut section = String::from("<section class=\"facts\">\n<h2>The event</h2>\n");
+    if !document.meta.is_empty() {
+        section.push_str("<dl>\n");
+        for (key, value) in &document.meta {
+            section.push_str(&format!(
+                "<div><dt>{}</dt><dd>{}</dd></div>\n",
+                escape(&fact_name(key)),
+                escape(&value.to_string())
+            ));
+        }
+        section.push_str("</dl>\n");
+    }
+    if !stated.is_empty() {
+        section.push_str(
+            "<h3>What each account states</h3>\n<table class=\"stated\">\n<thead><tr><th scope=\"col\">Fact</th>",
+        );
+        for label in labels(comparison) {
+            section.push_str(&format!("<th scope=\"col\">{label}</th>"));
+        }
+        section.push_str("</tr></thead>\n<tbody>\n");
+        for row in stated {
+            section.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th>",
+                escape(&fact_name(row.key))
+            ));
+            for value in row.values {
+                match value {
+                    Some(value) => {
+                        section.push_str(&format!("<td>{}</td>", escape(&value.to_string())));
+                    }
+                    None => section.push_str(&format!(
+                        "<td class=\"silent\" title=\"states nothing\">{NO_FACT}</td>"
+                    )),
+                }
+            }
+            section.push_str("</tr>\n");
+        }
+        section.push_str("</tbody>\n</table>\n");
+    }
+    section.push_str("</section>\n");
+    section
+}
+
+/// What the marks of the sections by topic mean, once before them.
+fn lens_key(comparison: &Comparison<'_>) -> String {
+    let other = if comparison.readouts.len() == 2 {
+        "the other account"
+    } else {
+        "another account"
+    };
+    format!(
+        "<p class=\"legend lens-key\">In the sections by topic, <u class=\"shared\">underlined</u> \
+         words are used on the topic by {other} too, <strong class=\"own\">bold</strong> words by this account \
+         only (words compared by their stems, common words such as “the” left out, and only on \
+         topics more than one account mentions); \
+         <span class=\"tone\">boxed</span> words are tone words, which characterise the talks.</p>\n"
+    )
+}
+
+/// Every readout in its own order, side by side: each passage with its
+/// number (the sections by topic link here), its note and its topics,
+/// which link to their sections.
 fn as_published(comparison: &Comparison<'_>) -> String {
-    let labels = comparison.sides.map(|readout| escape(&readout.label));
+    let labels = labels(comparison);
     let topics = &comparison.document.topics;
     let mut section = format!(
         "<section class=\"published\" id=\"{PUBLISHED_ANCHOR}\">\n<h2>{PUBLISHED_HEADING}</h2>\n\
-         <p class=\"legend\">{}</p>\n<div class=\"pair\">\n",
-        comparison.numbering_legend(&labels)
+         <p class=\"legend\">{}</p>\n{}",
+        comparison.numbering_legend(&labels),
+        columns_start(comparison)
     );
-    for side in Side::BOTH {
+    for column in comparison.columns() {
         let mut list = String::from("<ol class=\"passages\">\n");
-        for (number, text) in comparison.passages(side) {
+        for (number, text) in comparison.passages(column) {
             let lead = format!(
                 "<span class=\"cite\">{}</span> ",
-                escape(&comparison.citation(side, number))
+                escape(&comparison.citation(column, number))
             );
             let tags: String = if text.topics.is_empty() {
                 format!("<li class=\"none\">{NO_TOPIC}</li>")
@@ -254,41 +450,43 @@ fn as_published(comparison: &Comparison<'_>) -> String {
             };
             list.push_str(&format!(
                 "<li id=\"{}\">{}<ul class=\"tags\">{tags}</ul></li>\n",
-                passage_anchor(side, number),
-                passage(&lead, text)
+                passage_anchor(comparison, column, number),
+                passage(&lead, text, Marks::default())
             ));
         }
         list.push_str("</ol>");
-        section.push_str(&side_column(comparison, side, &list));
+        section.push_str(&column_block(comparison, column, &list));
     }
     section.push_str("</div>\n</section>\n");
     section
 }
 
-/// One side's column in a two-column block, headed by its label.
-fn side_column(comparison: &Comparison<'_>, side: Side, body: &str) -> String {
-    let readout = comparison.sides[side.index()];
+/// One readout's column in a block of columns, headed by its label.
+fn column_block(comparison: &Comparison<'_>, column: usize, body: &str) -> String {
+    let readout = comparison.readouts[column];
     format!(
-        "<div class=\"{}\"{}>\n<h3>{}</h3>\n{body}\n</div>\n",
-        SIDE_CLASSES[side.index()],
+        "<div class=\"side {}\"{}>\n<h3>{}</h3>\n{body}\n</div>\n",
+        column_class(column, comparison.readouts.len()),
         lang_attribute(readout.language.as_deref()),
         escape(&readout.label)
     )
 }
 
-/// Where each readout comes from; none of it when neither says.
+/// Where each readout comes from; none of it when none says.
 fn sources(comparison: &Comparison<'_>) -> String {
     if !comparison.has_sources() {
         return String::new();
     }
-    let mut section =
-        String::from("<section class=\"sources\">\n<h2>Sources</h2>\n<div class=\"pair\">\n");
-    for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
+    let mut section = format!(
+        "<section class=\"sources\">\n<h2>Sources</h2>\n{}",
+        columns_start(comparison)
+    );
+    for (column, readout) in comparison.readouts.iter().enumerate() {
         let details = source_details(readout);
         if details.is_empty() {
-            section.push_str(&side_column(
+            section.push_str(&column_block(
                 comparison,
-                side,
+                column,
                 &format!("<p class=\"silent\">{NO_SOURCE}</p>"),
             ));
             continue;
@@ -306,28 +504,40 @@ fn sources(comparison: &Comparison<'_>) -> String {
             list.push_str(&format!("<div><dt>{name}</dt><dd>{value}</dd></div>\n"));
         }
         list.push_str("</dl>");
-        section.push_str(&side_column(comparison, side, &list));
+        section.push_str(&column_block(comparison, column, &list));
     }
     section.push_str("</div>\n</section>\n");
     section
 }
 
-/// The topic index: a link to each topic's section, with both sides'
+/// The topic index: a link to each topic's section, with every column's
 /// marks and the same in words.
 fn index(comparison: &Comparison<'_>) -> String {
-    let labels = comparison.sides.map(|readout| escape(&readout.label));
-    let [left, right] = &labels;
+    let labels = labels(comparison);
+    let order = match labels.split_first() {
+        Some((first, rest)) => std::iter::once(format!("{first} first"))
+            .chain(rest.iter().map(|label| format!("then {label}")))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => String::new(),
+    };
+    // More marks than two do not fit the hanging indent made for two.
+    let class = if labels.len() == 2 {
+        "index"
+    } else {
+        "index many"
+    };
     let mut nav = format!(
-        "<nav class=\"index\">\n<h2>Topics</h2>\n<p class=\"legend\">\
+        "<nav class=\"{class}\">\n<h2>Topics</h2>\n<p class=\"legend\">\
          <span class=\"marks\"><span class=\"on\">{MENTIONS}</span></span> mentions, \
          <span class=\"marks\"><span class=\"off\">{SILENT}</span></span> silent: \
-         {left} first, then {right}.</p>\n<ol>\n"
+         {order}.</p>\n<ol>\n"
     );
     for (number, topic) in comparison.document.topics.iter().enumerate() {
         let mentioned = comparison.mentioned(number);
         nav.push_str(&format!(
             "<li>{} <a href=\"#{}\">{}</a> <span class=\"mentioned\">— {}</span></li>\n",
-            marks(comparison, mentioned),
+            marks(comparison, &mentioned),
             topic_anchor(&topic.id),
             escape(&topic.label),
             mentioned.words(&labels)
@@ -343,33 +553,57 @@ fn index(comparison: &Comparison<'_>) -> String {
     nav
 }
 
+/// The coverage table, its legend, each readout's totals and what each
+/// lens finds in each readout.
 fn coverage(comparison: &Comparison<'_>) -> String {
-    let [left, right] = comparison.sides.map(|readout| escape(&readout.label));
-    let mut section = format!(
+    let labels = labels(comparison);
+    let mut section = String::from(
         "<section class=\"coverage\" id=\"coverage\">\n<h2>Coverage</h2>\n<table>\n\
-         <thead><tr><th scope=\"col\">#</th><th scope=\"col\">Topic</th>\
-         <th scope=\"col\">{left}</th><th scope=\"col\">{right}</th></tr></thead>\n<tbody>\n"
+         <thead><tr><th scope=\"col\">#</th><th scope=\"col\">Topic</th>",
     );
+    for label in &labels {
+        section.push_str(&format!("<th scope=\"col\">{label}</th>"));
+    }
+    section.push_str("</tr></thead>\n<tbody>\n");
     for (number, topic) in comparison.document.topics.iter().enumerate() {
         section.push_str(&format!(
-            "<tr><td class=\"number\">{}</td><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td class=\"number\">{}</td><th scope=\"row\"><a href=\"#{}\">{}</a></th>",
             number + 1,
             topic_anchor(&topic.id),
             escape(&topic.label),
-            comparison.coverage_cell(Side::Left, number),
-            comparison.coverage_cell(Side::Right, number)
         ));
+        for column in comparison.columns() {
+            section.push_str(&format!(
+                "<td>{}</td>",
+                comparison.coverage_cell(column, number)
+            ));
+        }
+        section.push_str("</tr>\n");
     }
     section.push_str(&format!(
         "</tbody>\n</table>\n<p class=\"legend\">{COVERAGE_LEGEND}</p>\n<ul class=\"totals\">\n"
     ));
-    for (side, label) in Side::BOTH.into_iter().zip([left, right]) {
+    for (column, label) in labels.iter().enumerate() {
         section.push_str(&format!(
             "<li><strong>{label}:</strong> {}</li>\n",
-            comparison.side_totals(side)
+            comparison.side_totals(column)
         ));
     }
-    section.push_str("</ul>\n</section>\n");
+    section.push_str("</ul>\n");
+    for findings in comparison.findings() {
+        section.push_str(&format!(
+            "<h3>{}</h3>\n<ul class=\"totals\">\n",
+            escape(&findings.heading())
+        ));
+        for (label, found) in labels.iter().zip(&findings.found) {
+            section.push_str(&format!(
+                "<li><strong>{label}:</strong> {}</li>\n",
+                escape(&found_line(found))
+            ));
+        }
+        section.push_str("</ul>\n");
+    }
+    section.push_str("</section>\n");
     section
 }
 
@@ -404,8 +638,34 @@ mod tests {
             note: None,
         };
         assert_eq!(
-            passage("K1 ", &quoted),
+            passage("K1 ", &quoted, Marks::default()),
             "<blockquote><p>K1 One.</p><p>Two &lt;b&gt;.</p></blockquote>"
         );
+    }
+
+    #[test]
+    fn marks_nest_inside_a_tone_phrase_and_text_stays_escaped() {
+        let text = "A frank, business-like <talk>.";
+        let wording = [
+            Mark {
+                range: 2..7,
+                kind: MarkKind::Own,
+            },
+            Mark {
+                range: 9..17,
+                kind: MarkKind::Shared,
+            },
+        ];
+        let tone = [2..7, 9..22];
+        let marks = Marks {
+            wording: &wording,
+            tone: &tone,
+        };
+        assert_eq!(
+            marked(text, 0..text.len(), marks),
+            "A <span class=\"tone\"><strong class=\"own\">frank</strong></span>, \
+             <span class=\"tone\"><u class=\"shared\">business</u>-like</span> &lt;talk&gt;."
+        );
+        assert_eq!(marked(text, 9..17, Marks::default()), "business");
     }
 }

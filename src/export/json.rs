@@ -5,9 +5,7 @@
 use serde::Serialize;
 
 use super::Comparison;
-use crate::document::Side;
 use crate::document::coverage::Share;
-use crate::lens;
 
 #[derive(Serialize)]
 struct CoverageJson<'d> {
@@ -92,22 +90,20 @@ fn four_decimals(number: f64) -> f64 {
 
 /// Renders the coverage as pretty-printed JSON, ending in a newline.
 pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> {
-    let readouts = Side::BOTH
-        .into_iter()
-        .map(|side| {
-            let readout = comparison.sides[side.index()];
-            let coverage = &comparison.coverage[side.index()];
-            ReadoutJson {
-                id: &readout.id,
-                label: &readout.label,
-                passages: coverage.passages,
-                words: coverage.words,
-                tagged_passages: coverage.tagged_passages,
-                tagged_share: rounded(coverage.tagged_share()),
-                untagged_words: coverage.untagged_words,
-                untagged_share: rounded(coverage.untagged_share()),
-                untagged_percent: coverage.untagged_percent,
-            }
+    let readouts = comparison
+        .readouts
+        .iter()
+        .zip(&comparison.coverage)
+        .map(|(readout, coverage)| ReadoutJson {
+            id: &readout.id,
+            label: &readout.label,
+            passages: coverage.passages,
+            words: coverage.words,
+            tagged_passages: coverage.tagged_passages,
+            tagged_share: rounded(coverage.tagged_share()),
+            untagged_words: coverage.untagged_words,
+            untagged_share: rounded(coverage.untagged_share()),
+            untagged_percent: coverage.untagged_percent,
         })
         .collect();
     let topics = comparison
@@ -119,13 +115,14 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
             number: index + 1,
             id: &topic.id,
             label: &topic.label,
-            coverage: Side::BOTH
-                .into_iter()
-                .map(|side| {
-                    let coverage = &comparison.coverage[side.index()];
+            coverage: comparison
+                .readouts
+                .iter()
+                .zip(&comparison.coverage)
+                .map(|(readout, coverage)| {
                     let covered = &coverage.topics[index];
                     TopicSideJson {
-                        readout: &comparison.sides[side.index()].id,
+                        readout: &readout.id,
                         mentions: covered.mentioned(),
                         rank: covered.rank,
                         passages: covered.passages,
@@ -139,12 +136,13 @@ pub fn render(comparison: &Comparison<'_>) -> Result<String, serde_json::Error> 
                 .collect(),
         })
         .collect();
-    let lenses = lens::findings(comparison.document, comparison.sides)
+    let lenses = comparison
+        .findings()
         .into_iter()
         .map(|findings| LensJson {
             name: findings.lens,
             found: comparison
-                .sides
+                .readouts
                 .iter()
                 .zip(findings.found)
                 .map(|(readout, found)| LensSideJson {

@@ -5,11 +5,10 @@
 
 use super::commonmark::{self, Position, link_destination};
 use super::{
-    COVERAGE_LEGEND, Comparison, NO_SOURCE, NO_TOPIC, PUBLISHED_HEADING, SourceDetail, fact_name,
-    is_web_link, paragraphs, source_details,
+    COVERAGE_LEGEND, Comparison, NO_FACT, NO_SOURCE, NO_TOPIC, PUBLISHED_HEADING, SourceDetail,
+    fact_name, found_line, is_web_link, paragraphs, source_details,
 };
 use crate::document::Passage;
-use crate::document::Side;
 
 /// File text inside a line, next to the renderer's own markup.
 fn escape(text: &str) -> String {
@@ -52,24 +51,36 @@ fn block(text: &str) -> String {
 }
 
 /// A passage led by `lead` (its citation, in bold): a quote as a block
-/// quote, a paraphrase as plain paragraphs.
+/// quote, a paraphrase as plain paragraphs; its note, if it has one, a
+/// paragraph of its own under it.
 fn passage(lead: &str, passage: &Passage) -> String {
-    if passage.quote {
+    let text = if passage.quote {
         format!("> {lead} {}", after_lead(&passage.text, "\n>\n> "))
     } else {
         format!("{lead} {}", after_lead(&passage.text, "\n\n"))
+    };
+    match &passage.note {
+        Some(note) => format!("{text}\n\n*Note:* {}", after_lead(note, "\n\n")),
+        None => text,
     }
 }
 
 /// A passage cited by its number, as the sections by topic show it.
-fn cited(comparison: &Comparison<'_>, side: Side, number: usize, text: &Passage) -> String {
-    passage(&format!("**{}**", comparison.citation(side, number)), text)
+fn cited(comparison: &Comparison<'_>, column: usize, number: usize, text: &Passage) -> String {
+    passage(
+        &format!("**{}**", comparison.citation(column, number)),
+        text,
+    )
 }
 
 /// Renders the handout.
 pub fn render(comparison: &Comparison<'_>) -> String {
     let document = comparison.document;
-    let labels = comparison.sides.map(|readout| escape(&readout.label));
+    let labels: Vec<String> = comparison
+        .readouts
+        .iter()
+        .map(|readout| escape(&readout.label))
+        .collect();
     let mut blocks = vec![heading(1, &document.title)];
     if let Some(date) = document.date {
         blocks.push(format!("*{}*", date.long_form()));
@@ -77,8 +88,11 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     if let Some(summary) = &document.summary {
         blocks.push(block(summary));
     }
-    if !document.meta.is_empty() {
+    let stated = comparison.facts_table();
+    if !document.meta.is_empty() || !stated.is_empty() {
         blocks.push("## The event".to_string());
+    }
+    if !document.meta.is_empty() {
         let facts: Vec<String> = document
             .meta
             .iter()
@@ -92,6 +106,29 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             .collect();
         blocks.push(facts.join("\n"));
     }
+    if !stated.is_empty() {
+        blocks.push("### What each account states".to_string());
+        let cell = |text: &str| commonmark::escape(text, Position::TableCell);
+        let mut header = String::from("| Fact |");
+        let mut rule = String::from("| --- |");
+        for readout in &comparison.readouts {
+            header.push_str(&format!(" {} |", cell(&readout.label)));
+            rule.push_str(" --- |");
+        }
+        let mut rows = vec![header, rule];
+        for row in stated {
+            let values: String = row
+                .values
+                .iter()
+                .map(|value| match value {
+                    Some(value) => format!(" {} |", cell(&value.to_string())),
+                    None => format!(" {NO_FACT} |"),
+                })
+                .collect();
+            rows.push(format!("| {} |{values}", cell(&fact_name(row.key))));
+        }
+        blocks.push(rows.join("\n"));
+    }
     sources(comparison, &mut blocks);
     as_published(comparison, &labels, &mut blocks);
     for (index, topic) in document.topics.iter().enumerate() {
@@ -102,13 +139,13 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             mentioned.marks().concat(),
             mentioned.words(&labels)
         ));
-        for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
+        for (column, readout) in comparison.readouts.iter().enumerate() {
             blocks.push(heading(3, &readout.label));
-            let mut passages = comparison.passages_on(side, index).peekable();
+            let mut passages = comparison.passages_on(column, index).peekable();
             if passages.peek().is_none() {
-                blocks.push(format!("*Not mentioned by {}.*", labels[side.index()]));
+                blocks.push(format!("*Not mentioned by {}.*", labels[column]));
             }
-            blocks.extend(passages.map(|(number, text)| cited(comparison, side, number, text)));
+            blocks.extend(passages.map(|(number, text)| cited(comparison, column, number, text)));
         }
         if let Some(note) = &topic.note {
             blocks.push(format!("**Teaching note.** {}", after_lead(note, "\n\n")));
@@ -116,11 +153,12 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     }
     if comparison.has_untagged() {
         blocks.push("## Other passages".to_string());
-        for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
-            let mut passages = comparison.untagged(side).peekable();
+        for (column, readout) in comparison.readouts.iter().enumerate() {
+            let mut passages = comparison.untagged(column).peekable();
             if passages.peek().is_some() {
                 blocks.push(heading(3, &readout.label));
-                blocks.extend(passages.map(|(number, text)| cited(comparison, side, number, text)));
+                blocks
+                    .extend(passages.map(|(number, text)| cited(comparison, column, number, text)));
             }
         }
     }
@@ -136,7 +174,7 @@ fn sources(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
         return;
     }
     blocks.push("## Sources".to_string());
-    for readout in comparison.sides {
+    for readout in &comparison.readouts {
         blocks.push(heading(3, &readout.label));
         let details: Vec<String> = source_details(readout)
             .into_iter()
@@ -164,15 +202,15 @@ fn sources(comparison: &Comparison<'_>, blocks: &mut Vec<String>) {
     }
 }
 
-/// Both readouts in their own order, one after the other, each passage
-/// led by its number and its topics.
-fn as_published(comparison: &Comparison<'_>, labels: &[String; 2], blocks: &mut Vec<String>) {
+/// Every readout in its own order, one after the other, each passage led
+/// by its number and its topics.
+fn as_published(comparison: &Comparison<'_>, labels: &[String], blocks: &mut Vec<String>) {
     blocks.push(format!("## {PUBLISHED_HEADING}"));
     blocks.push(comparison.numbering_legend(labels));
     let topics = &comparison.document.topics;
-    for (side, readout) in Side::BOTH.into_iter().zip(comparison.sides) {
+    for (column, readout) in comparison.readouts.iter().enumerate() {
         blocks.push(heading(3, &readout.label));
-        for (number, text) in comparison.passages(side) {
+        for (number, text) in comparison.passages(column) {
             let tags: Vec<String> = text
                 .topics
                 .iter()
@@ -183,38 +221,48 @@ fn as_published(comparison: &Comparison<'_>, labels: &[String; 2], blocks: &mut 
             } else {
                 tags.join("; ")
             };
-            let lead = format!("**{}** *({tags})*", comparison.citation(side, number));
+            let lead = format!("**{}** *({tags})*", comparison.citation(column, number));
             blocks.push(passage(&lead, text));
         }
     }
 }
 
-fn coverage(comparison: &Comparison<'_>, labels: &[String; 2], blocks: &mut Vec<String>) {
+/// The coverage table, its legend, each readout's totals and what each
+/// lens finds in each readout.
+fn coverage(comparison: &Comparison<'_>, labels: &[String], blocks: &mut Vec<String>) {
     blocks.push("## Coverage".to_string());
-    let [left, right] = comparison
-        .sides
-        .map(|readout| commonmark::escape(&readout.label, Position::TableCell));
-    let mut rows = vec![
-        format!("| # | Topic | {left} | {right} |"),
-        "| ---: | --- | --- | --- |".to_string(),
-    ];
+    let cell = |text: &str| commonmark::escape(text, Position::TableCell);
+    let mut header = String::from("| # | Topic |");
+    let mut rule = String::from("| ---: | --- |");
+    for readout in &comparison.readouts {
+        header.push_str(&format!(" {} |", cell(&readout.label)));
+        rule.push_str(" --- |");
+    }
+    let mut rows = vec![header, rule];
     for (index, topic) in comparison.document.topics.iter().enumerate() {
-        rows.push(format!(
-            "| {} | {} | {} | {} |",
-            index + 1,
-            commonmark::escape(&topic.label, Position::TableCell),
-            comparison.coverage_cell(Side::Left, index),
-            comparison.coverage_cell(Side::Right, index)
-        ));
+        let cells: String = comparison
+            .columns()
+            .map(|column| format!(" {} |", comparison.coverage_cell(column, index)))
+            .collect();
+        rows.push(format!("| {} | {} |{cells}", index + 1, cell(&topic.label)));
     }
     blocks.push(rows.join("\n"));
     blocks.push(COVERAGE_LEGEND.to_string());
-    let totals: Vec<String> = Side::BOTH
-        .into_iter()
-        .zip(labels)
-        .map(|(side, label)| format!("- **{label}:** {}", comparison.side_totals(side)))
+    let totals: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(column, label)| format!("- **{label}:** {}", comparison.side_totals(column)))
         .collect();
     blocks.push(totals.join("\n"));
+    for findings in comparison.findings() {
+        blocks.push(format!("### {}", findings.heading()));
+        let lines: Vec<String> = labels
+            .iter()
+            .zip(&findings.found)
+            .map(|(label, found)| format!("- **{label}:** {}", escape(&found_line(found))))
+            .collect();
+        blocks.push(lines.join("\n"));
+    }
 }
 
 #[cfg(test)]

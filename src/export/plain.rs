@@ -1,26 +1,43 @@
 //! The side-by-side view as plain text (`readouts print`): a header with
-//! the two labels, then both readouts in columns split by a divider. It is
-//! drawn from the viewer's own layouts and row pieces, so the two never
-//! disagree; colour, when asked for, is SGR codes per tone.
+//! the labels, then the readouts in columns split by dividers — two, or
+//! with `--by-topic --all` every readout of the file. It is drawn from the
+//! viewer's own layouts and row pieces, so the two never disagree; colour,
+//! when asked for, is SGR codes per tone.
 
 use std::io::{self, Write};
 
 use crate::document::{Document, Pair, Readout};
 use crate::layout::arrange::{self, Column};
+use crate::layout::on_both_sides;
+use crate::layout::padding::{self, Padding};
 use crate::layout::pane::{MARGIN, PaneLayout, QUOTE_INDENT, RIGHT_PADDING};
 use crate::layout::pieces::{Piece, Tone, pieces};
 use crate::layout::screen::MIN_TEXT_WIDTH;
 use crate::layout::sync::{candidates_of, non_crossing};
 use crate::layout::wrap::{display_width, truncate};
-use crate::layout::{on_both_sides, padding};
 
 /// What stands between the two columns, and its width in columns.
 pub const DIVIDER: &str = " │ ";
 const DIVIDER_WIDTH: usize = 3;
 
 /// The narrowest output that keeps both columns readable.
-pub const MIN_WIDTH: usize =
-    2 * (MIN_TEXT_WIDTH as usize + MARGIN + QUOTE_INDENT + RIGHT_PADDING) + DIVIDER_WIDTH;
+pub const MIN_WIDTH: usize = min_width(2);
+
+/// The narrowest output that keeps `columns` columns readable.
+pub const fn min_width(columns: usize) -> usize {
+    columns * (MIN_TEXT_WIDTH as usize + MARGIN + QUOTE_INDENT + RIGHT_PADDING)
+        + columns.saturating_sub(1) * DIVIDER_WIDTH
+}
+
+/// `width` display columns shared among `columns` columns with a divider
+/// between each two; the last columns take what does not divide evenly.
+fn column_widths(width: usize, columns: usize) -> Vec<usize> {
+    let columns = columns.max(1);
+    let usable = width.max(min_width(columns)) - (columns - 1) * DIVIDER_WIDTH;
+    (0..columns)
+        .map(|column| usable / columns + usize::from(column >= columns - usable % columns))
+        .collect()
+}
 
 /// Which passages, in which order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +65,10 @@ pub fn write_side_by_side(
     pair: Pair,
     options: PlainOptions,
 ) -> io::Result<()> {
-    let usable = options.width.max(MIN_WIDTH) - DIVIDER_WIDTH;
-    let widths = [usable / 2, usable - usable / 2];
+    let [left, right] = column_widths(options.width, 2)[..] else {
+        unreachable!("two widths for two columns")
+    };
+    let widths = [left, right];
     let readouts = [
         &document.readouts[pair.left],
         &document.readouts[pair.right],
@@ -93,41 +112,111 @@ pub fn write_side_by_side(
             (panes, paddings)
         }
     };
-    let paint = Paint {
-        color: options.color,
-    };
+    write_columns(
+        out,
+        document,
+        &readouts,
+        &panes,
+        &paddings,
+        &widths,
+        Paint {
+            color: options.color,
+        },
+    )
+}
 
-    let titles = [0, 1].map(|i| truncate(&readouts[i].title(), widths[i]).into_owned());
-    writeln!(
+/// Writes the synopsis with every readout of the document as a column, in
+/// file order: `print --by-topic --all`.
+pub fn write_synopsis_of_every_readout(
+    out: &mut impl Write,
+    document: &Document,
+    width: usize,
+    color: bool,
+) -> io::Result<()> {
+    let readouts: Vec<&Readout> = document.readouts.iter().collect();
+    let widths = column_widths(width, readouts.len());
+    let topic_count = document.topics.len();
+    let by_topic: Vec<Vec<Vec<usize>>> = readouts
+        .iter()
+        .map(|readout| readout.passages_by_topic(topic_count))
+        .collect();
+    let columns: Vec<Column<'_>> = readouts
+        .iter()
+        .zip(&by_topic)
+        .zip(&widths)
+        .map(|((readout, by_topic), &width)| Column {
+            readout,
+            by_topic,
+            width,
+            wrapped: None,
+        })
+        .collect();
+    let panes = arrange::synopsis_of_columns(document, &columns).panes;
+    let paddings: Vec<Padding> = panes.iter().map(Padding::none).collect();
+    write_columns(
         out,
-        "{}{}{}",
-        paint.pad(&paint.sgr(&titles[0], "1"), &titles[0], widths[0]),
-        paint.sgr(DIVIDER, "2"),
-        paint.sgr(&titles[1], "1")
-    )?;
-    writeln!(
-        out,
-        "{}",
-        paint.sgr(
-            &format!("{}─┼─{}", "─".repeat(widths[0]), "─".repeat(widths[1])),
-            "2"
-        )
-    )?;
-    let rows = paddings[0].rows().max(paddings[1].rows());
+        document,
+        &readouts,
+        &panes,
+        &paddings,
+        &widths,
+        Paint { color },
+    )
+}
+
+/// Writes laid-out readouts as columns: a header of their titles, a rule,
+/// then the padded rows side by side, each line's end trimmed.
+fn write_columns(
+    out: &mut impl Write,
+    document: &Document,
+    readouts: &[&Readout],
+    panes: &[PaneLayout],
+    paddings: &[Padding],
+    widths: &[usize],
+    paint: Paint,
+) -> io::Result<()> {
+    let titles: Vec<String> = readouts
+        .iter()
+        .zip(widths)
+        .map(|(readout, &width)| truncate(&readout.title(), width).into_owned())
+        .collect();
+    let header: Vec<String> = titles
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(column, (title, &width))| {
+            let painted = paint.sgr(title, "1");
+            if column + 1 == titles.len() {
+                painted
+            } else {
+                paint.pad(&painted, title, width)
+            }
+        })
+        .collect();
+    writeln!(out, "{}", header.join(&paint.sgr(DIVIDER, "2")))?;
+    let rule: Vec<String> = widths.iter().map(|&width| "─".repeat(width)).collect();
+    writeln!(out, "{}", paint.sgr(&rule.join("─┼─"), "2"))?;
+    let rows = paddings.iter().map(Padding::rows).max().unwrap_or(0);
     for index in 0..rows {
-        let [left, right] = [0, 1].map(|i| {
-            let row = paddings[i].row(&panes[i], index);
-            let pieces = row.map_or_else(Vec::new, |row| {
-                pieces(row, readouts[i], document, None, widths[i])
-            });
-            paint.compose(&pieces, widths[i])
-        });
-        let right = right.trim_end();
-        if right.is_empty() {
-            writeln!(out, "{}{}", left, paint.sgr(DIVIDER.trim_end(), "2"))?;
+        let mut cells: Vec<String> = (0..readouts.len())
+            .map(|column| {
+                let row = paddings[column].row(&panes[column], index);
+                let pieces = row.map_or_else(Vec::new, |row| {
+                    pieces(row, readouts[column], document, None, widths[column])
+                });
+                paint.compose(&pieces, widths[column])
+            })
+            .collect();
+        let last = cells.pop().unwrap_or_default();
+        let mut line = cells.join(&paint.sgr(DIVIDER, "2"));
+        let last = last.trim_end();
+        if last.is_empty() {
+            line.push_str(&paint.sgr(DIVIDER.trim_end(), "2"));
         } else {
-            writeln!(out, "{}{}{}", left, paint.sgr(DIVIDER, "2"), right)?;
+            line.push_str(&paint.sgr(DIVIDER, "2"));
+            line.push_str(last);
         }
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

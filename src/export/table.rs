@@ -6,11 +6,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{COVERAGE_LEGEND, Comparison, MENTIONS, SILENT};
-use crate::document::Side;
-use crate::document::lexicon::TONE;
+use super::{COVERAGE_LEGEND, Comparison, LensFindings, MENTIONS, SILENT};
 use crate::layout::wrap::wrap_paragraph;
-use crate::lens::{self, Findings};
 
 const GAP: &str = "  ";
 const GROUP_GAP: &str = "   ";
@@ -51,8 +48,8 @@ struct SideColumns {
 const MARK_WIDTH: usize = 2;
 
 impl SideColumns {
-    fn new(comparison: &Comparison<'_>, side: Side) -> Self {
-        let coverage = &comparison.coverage[side.index()];
+    fn new(comparison: &Comparison<'_>, column: usize) -> Self {
+        let coverage = &comparison.coverage[column];
         // With a shared rank in the column, the others get a space where
         // its `=` is, so that the digits stay in line.
         let any_tied = coverage.topics.iter().any(|covered| covered.tied);
@@ -93,7 +90,7 @@ impl SideColumns {
         };
         let rank_width = widest(RANK_HEADING, |cell| &cell.rank);
         let share_width = widest(SHARE_HEADING, |cell| &cell.share);
-        let label = comparison.sides[side.index()].label.clone();
+        let label = comparison.readouts[column].label.clone();
         // A label wider than the columns widens the share column, so that
         // the group's right edge stays under the label's end.
         let columns = MARK_WIDTH + rank_width + GAP.len() + share_width;
@@ -142,10 +139,10 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         .iter()
         .map(|topic| topic.label.width())
         .fold("Topic".width().max(UNTAGGED.width()), usize::max);
-    let sides = [
-        SideColumns::new(comparison, Side::Left),
-        SideColumns::new(comparison, Side::Right),
-    ];
+    let sides: Vec<SideColumns> = comparison
+        .columns()
+        .map(|column| SideColumns::new(comparison, column))
+        .collect();
 
     let mut lines = Vec::with_capacity(topics.len() + 6);
     let mut heading = format!(
@@ -190,14 +187,14 @@ pub fn render(comparison: &Comparison<'_>) -> String {
         lines.push(COVERAGE_LEGEND[range].to_string());
     });
     lines.push(String::new());
-    for (side, columns) in Side::BOTH.into_iter().zip(&sides) {
+    for (column, columns) in sides.iter().enumerate() {
         lines.push(format!(
             "{}: {}",
             columns.label,
-            comparison.side_totals(side)
+            comparison.side_totals(column)
         ));
     }
-    for findings in lens::findings(comparison.document, comparison.sides) {
+    for findings in comparison.findings() {
         lines.push(String::new());
         lines.extend(lens_lines(comparison, &findings));
     }
@@ -212,13 +209,9 @@ pub fn render(comparison: &Comparison<'_>) -> String {
 
 /// What a lens finds on each side: a heading, then a line per side with
 /// its words and how often it uses each, wrapped, later lines indented.
-fn lens_lines(comparison: &Comparison<'_>, findings: &Findings) -> Vec<String> {
-    let mut lines = vec![if findings.lens == TONE {
-        "Tone words".to_string()
-    } else {
-        format!("Words of the list `{}`", findings.lens)
-    }];
-    for (readout, found) in comparison.sides.iter().zip(&findings.found) {
+fn lens_lines(comparison: &Comparison<'_>, findings: &LensFindings) -> Vec<String> {
+    let mut lines = vec![findings.heading()];
+    for (readout, found) in comparison.readouts.iter().zip(&findings.found) {
         let mut line = format!("{}:", readout.label);
         if found.is_empty() {
             line.push_str(" none");

@@ -4,6 +4,8 @@
 //!
 //! - [`synopsis`]: by topic, each topic a block with both sides' passages
 //!   on it, "does not mention" where a side is silent (`t`, `--by-topic`);
+//!   [`synopsis_of_columns`] the same with any number of columns, as a
+//!   gospel synopsis sets its accounts (`print --by-topic --all`);
 //! - [`topic_only`]: only one topic's passages (`--topic`).
 
 use super::pane::{PaneLayout, Row};
@@ -38,14 +40,27 @@ pub struct Synopsis {
     pub other_row: Option<usize>,
 }
 
+/// The by-topic layout of any number of columns, and where each block
+/// starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    /// One per column, in the order given.
+    pub panes: Vec<PaneLayout>,
+    /// The heading row of each topic's block.
+    pub topic_rows: Vec<usize>,
+    /// The heading row of the block of passages with no topic, if any.
+    pub other_row: Option<usize>,
+}
+
 /// Only the passages of one topic on each side; a silent side says so.
 pub fn topic_only(document: &Document, sides: [Column<'_>; 2], topic: usize) -> [PaneLayout; 2] {
-    let panes = sides.map(|side| {
+    let mut panes = sides.map(|side| {
         let mut pane = PaneLayout::empty(side.width);
         push_topic_block(&mut pane, document, side, topic);
         pane
     });
-    finish_together(panes)
+    finish_together(&mut panes);
+    panes
 }
 
 fn push_topic_block(pane: &mut PaneLayout, document: &Document, side: Column<'_>, topic: usize) {
@@ -72,12 +87,34 @@ fn to_u32(topic: usize) -> u32 {
 /// it (a passage with two topics appears under both), then the passages
 /// with no topic.
 pub fn synopsis(document: &Document, sides: [Column<'_>; 2]) -> Synopsis {
+    let Columns {
+        panes,
+        topic_rows,
+        other_row,
+    } = synopsis_of_columns(document, &sides);
+    let [left, right]: [PaneLayout; 2] = panes
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("two columns in, two panes out"));
+    Synopsis {
+        panes: [left, right],
+        topic_rows,
+        other_row,
+    }
+}
+
+/// [`synopsis`] with a column per readout given: each topic's block starts
+/// on the same row in every column, and a column silent on the topic says
+/// so.
+pub fn synopsis_of_columns(document: &Document, columns: &[Column<'_>]) -> Columns {
     let topic_count = document.topics.len();
-    let mut panes = sides.map(|side| PaneLayout::empty(side.width));
+    let mut panes: Vec<PaneLayout> = columns
+        .iter()
+        .map(|column| PaneLayout::empty(column.width))
+        .collect();
     let mut topic_rows = Vec::with_capacity(topic_count);
     for topic in 0..topic_count {
         start_block(&mut panes);
-        topic_rows.push(panes[0].row_count());
+        topic_rows.push(first_row_count(&panes));
         let heading = heading_text(document, topic);
         let number = to_u32(topic);
         for pane in panes.iter_mut() {
@@ -87,51 +124,59 @@ pub fn synopsis(document: &Document, sides: [Column<'_>; 2]) -> Synopsis {
             });
         }
         pad_together(&mut panes);
-        for (pane, side) in panes.iter_mut().zip(sides) {
-            push_topic_block(pane, document, side, topic);
+        for (pane, column) in panes.iter_mut().zip(columns) {
+            push_topic_block(pane, document, *column, topic);
         }
         pad_together(&mut panes);
     }
-    let untagged = sides.map(|side| side.readout.untagged_passages());
+    let untagged: Vec<Vec<usize>> = columns
+        .iter()
+        .map(|column| column.readout.untagged_passages())
+        .collect();
     let other_row = if untagged.iter().any(|passages| !passages.is_empty()) {
         start_block(&mut panes);
-        let row = panes[0].row_count();
-        for ((pane, side), passages) in panes.iter_mut().zip(sides).zip(untagged) {
+        let row = first_row_count(&panes);
+        for ((pane, column), passages) in panes.iter_mut().zip(columns).zip(untagged) {
             pane.push_row(Row::OtherHeading);
-            side.push_passages(pane, passages);
+            column.push_passages(pane, passages);
         }
         Some(row)
     } else {
         None
     };
-    Synopsis {
-        panes: finish_together(panes),
+    finish_together(&mut panes);
+    Columns {
+        panes,
         topic_rows,
         other_row,
     }
 }
 
-fn start_block(panes: &mut [PaneLayout; 2]) {
-    if panes[0].row_count() > 0 {
+/// The rows laid out so far (the same in every pane between blocks).
+fn first_row_count(panes: &[PaneLayout]) -> usize {
+    panes.first().map_or(0, PaneLayout::row_count)
+}
+
+fn start_block(panes: &mut [PaneLayout]) {
+    if first_row_count(panes) > 0 {
         for pane in panes.iter_mut() {
             pane.push_row(Row::Gap);
         }
     }
 }
 
-fn pad_together(panes: &mut [PaneLayout; 2]) {
-    let rows = panes[0].row_count().max(panes[1].row_count());
+fn pad_together(panes: &mut [PaneLayout]) {
+    let rows = panes.iter().map(PaneLayout::row_count).max().unwrap_or(0);
     for pane in panes.iter_mut() {
         pane.pad_to(rows);
     }
 }
 
-fn finish_together(mut panes: [PaneLayout; 2]) -> [PaneLayout; 2] {
-    pad_together(&mut panes);
+fn finish_together(panes: &mut [PaneLayout]) {
+    pad_together(panes);
     for pane in panes.iter_mut() {
         pane.finish();
     }
-    panes
 }
 
 #[cfg(test)]
@@ -185,6 +230,53 @@ mod tests {
         let other = synopsis.other_row.expect("an untagged passage");
         assert_eq!(r.row(other), Some(Row::OtherHeading));
         assert_eq!(r.first_row(1), Some(other + 1));
+    }
+
+    #[test]
+    fn a_synopsis_of_three_columns_starts_each_block_together() {
+        let first = readout(&[("one two three four five six", &[0]), ("both", &[1])]);
+        let second = readout(&[("r", &[1])]);
+        let third = readout(&[("a b c d e f g h i j k l", &[0]), ("loose", &[])]);
+        let readouts = [&first, &second, &third];
+        let by_topic: Vec<Vec<Vec<usize>>> = readouts
+            .iter()
+            .map(|readout| readout.passages_by_topic(2))
+            .collect();
+        let columns: Vec<Column<'_>> = readouts
+            .iter()
+            .zip(&by_topic)
+            .map(|(readout, by_topic)| Column {
+                readout,
+                by_topic,
+                width: 9,
+                wrapped: None,
+            })
+            .collect();
+        let synopsis = synopsis_of_columns(&document(2), &columns);
+        assert_eq!(synopsis.panes.len(), 3);
+        let rows = synopsis.panes[0].row_count();
+        assert!(synopsis.panes.iter().all(|pane| pane.row_count() == rows));
+        let second_topic = synopsis.topic_rows[1];
+        for pane in &synopsis.panes {
+            assert_eq!(
+                pane.row(second_topic),
+                Some(Row::Heading { topic: 1, line: 0 })
+            );
+        }
+        // The middle column is silent on the first topic and says so.
+        assert_eq!(
+            synopsis.panes[1].row(1),
+            Some(Row::Notice { topic: 0, line: 0 })
+        );
+        let other = synopsis.other_row.expect("an untagged passage");
+        assert_eq!(synopsis.panes[2].row(other), Some(Row::OtherHeading));
+        // Two columns lay out just as the pair's synopsis does.
+        let pair = synopsis_of_columns(&document(2), &columns[..2]);
+        let sides = [columns[0], columns[1]];
+        assert_eq!(
+            pair.panes,
+            super::synopsis(&document(2), sides).panes.to_vec()
+        );
     }
 
     #[test]
