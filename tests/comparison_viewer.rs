@@ -6,7 +6,7 @@ mod common;
 
 use common::{builtin_app, press};
 use readouts::app::lenses::{LensKind, MarkStyle};
-use readouts::app::{Action, App, Side, update};
+use readouts::app::{Action, App, Overlay, Side, update};
 use readouts::document::load::load_str;
 
 /// The words a lens marks on a side, as written, in reading order.
@@ -176,4 +176,40 @@ fn three_readouts_can_be_read_in_any_pairing_and_the_marks_follow() {
         two.message(),
         Some("the file holds only these two readouts")
     );
+}
+
+#[test]
+fn a_is_the_synopsis_of_every_readout_when_the_screen_is_wide_enough() {
+    let document = load_str("three.toml", THREE).expect("valid").document;
+    let pair = document.pair(None, None).expect("two readouts");
+    let needed = readouts::export::plain::min_width(3) + 4;
+    let mut narrow = App::new(document.clone(), pair, (needed - 1) as u16, 24);
+    press(&mut narrow, "A");
+    assert_eq!(narrow.overlay(), None);
+    let said = format!("3 readouts side by side need {needed} columns; `t` shows two by topic");
+    assert_eq!(narrow.message(), Some(said.as_str()));
+    let mut wide = App::new(document, pair, 120, 30);
+    press(&mut wide, "A");
+    assert_eq!(wide.overlay(), Some(Overlay::Synopsis));
+    let rows: Vec<String> = wide
+        .overlay_rows()
+        .iter()
+        .map(|row| row.0.iter().map(|(text, _)| text.as_str()).collect())
+        .collect();
+    let header = &rows[0];
+    for label in ["North", "South", "East"] {
+        assert!(header.contains(label), "{header}");
+    }
+    let tone = rows
+        .iter()
+        .find(|row| row.contains("■ Tone"))
+        .expect("a block");
+    assert_eq!(tone.matches("■ Tone").count(), 3, "a column each: {tone}");
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("South does not mention Tone")),
+        "{rows:#?}"
+    );
+    press(&mut wide, "<Esc>");
+    assert_eq!(wide.overlay(), None);
 }

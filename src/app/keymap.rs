@@ -229,6 +229,10 @@ const GLOBAL: &[Binding] = &[
         what: "the selected topic's teaching note, in full",
     },
     Binding {
+        keys: Keys::These(&[Key::char('A')], Action::ToggleSynopsis),
+        what: "every readout as a column, topic by topic (a synopsis)",
+    },
+    Binding {
         keys: Keys::These(&[Key::char('c')], Action::CopyTopic),
         what: "copy the topic's passages, both sides (OSC 52)",
     },

@@ -53,6 +53,9 @@ pub enum Action {
     ToggleInfo,
     /// The selected topic's teaching note, in full.
     ToggleNote,
+    /// Every readout as a column, topic by topic (when the screen is wide
+    /// enough for them all).
+    ToggleSynopsis,
     /// The selected topic's passages, both sides, to the clipboard.
     CopyTopic,
     /// The passage at the top of the focused pane, to the clipboard.

@@ -76,6 +76,9 @@ pub enum Overlay {
     Info,
     /// The selected topic's teaching note, whole.
     Note,
+    /// Every readout of the file as a column, topic by topic: the
+    /// synopsis `print --by-topic --all` prints, over the whole screen.
+    Synopsis,
 }
 
 /// The order passages are shown in.
@@ -347,7 +350,12 @@ impl App {
     }
 
     pub(crate) fn overlay_geometry_for(&self, rows: Option<usize>) -> (Rect, Rect) {
-        let area = overlay_area(Rect::new(0, 0, self.size.0, self.size.1), rows);
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        let area = match self.overlay {
+            // The synopsis needs every column it can have.
+            Some(Overlay::Synopsis) => screen,
+            _ => overlay_area(screen, rows),
+        };
         let text = inner(area);
         let padded = Rect::new(
             text.x.saturating_add(1),

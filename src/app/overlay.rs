@@ -4,6 +4,7 @@
 
 use super::info::{self, InfoLine};
 use super::{App, Overlay, keymap};
+use crate::export::plain::write_synopsis_of_every_readout;
 use crate::layout::wrap::{display_width, wrap};
 
 /// How a piece of an overlay row is shown.
@@ -50,6 +51,16 @@ pub fn rows(app: &App, overlay: Overlay, width: usize) -> Vec<OverlayRow> {
                     }
                 }
                 None => wrapped(&mut rows, "This topic has no note.", Emphasis::Dim, width),
+            }
+        }
+        Overlay::Synopsis => {
+            let mut printed = Vec::new();
+            if write_synopsis_of_every_readout(&mut printed, app.document(), width, false).is_ok() {
+                // Lines already made to the width: taken as they are, their
+                // spaces lining the columns up.
+                for line in String::from_utf8_lossy(&printed).lines() {
+                    rows.push(OverlayRow(vec![(line.to_string(), Emphasis::Plain)]));
+                }
             }
         }
         Overlay::Info => {

@@ -14,6 +14,7 @@ use super::{
     Action, App, Focus, Message, Order, Overlay, Side, copy, lenses, overlay, reload, search,
 };
 use crate::document::normalize::visible_stand_in;
+use crate::export::plain::min_width;
 
 /// Rows the mouse wheel scrolls per notch.
 pub const WHEEL_ROWS: isize = 3;
@@ -198,6 +199,7 @@ fn panes_command(app: &mut App, action: Action) {
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
         Action::ToggleInfo => open_overlay(app, Overlay::Info),
         Action::ToggleNote => open_overlay(app, Overlay::Note),
+        Action::ToggleSynopsis => open_synopsis(app),
         Action::CopyTopic => copy::copy_topic(app),
         Action::CopyPassage => copy::copy_passage(app),
         Action::NextPassage => editing::move_cursor(app, true),
@@ -321,6 +323,7 @@ fn presentation_command(app: &mut App, action: Action) {
         Action::ToggleHelp => open_overlay(app, Overlay::Help),
         Action::ToggleInfo => open_overlay(app, Overlay::Info),
         Action::ToggleNote => open_overlay(app, Overlay::Note),
+        Action::ToggleSynopsis => open_synopsis(app),
         Action::CopyTopic => copy::copy_topic(app),
         Action::Scroll { rows, .. } => {
             slide.scroll = slide.scroll.saturating_add_signed(rows);
@@ -447,6 +450,7 @@ fn overlay_command(app: &mut App, action: Action) {
         Action::ToggleHelp => return open_overlay(app, Overlay::Help),
         Action::ToggleInfo => return open_overlay(app, Overlay::Info),
         Action::ToggleNote => return open_overlay(app, Overlay::Note),
+        Action::ToggleSynopsis => return open_synopsis(app),
         Action::Interrupt | Action::Repaint | Action::Suspend => {
             return everywhere(app, &action);
         }
@@ -487,6 +491,20 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::Click { .. } => scroll,
     }
     .min(last);
+}
+
+/// The synopsis of every readout, when the screen has room for them all;
+/// else the two panes stay, and the status line says how wide it must be.
+fn open_synopsis(app: &mut App) {
+    let columns = app.document.readouts.len();
+    let needed = min_width(columns) + 4;
+    if app.overlay != Some(Overlay::Synopsis) && usize::from(app.size.0) < needed {
+        app.message = Some(format!(
+            "{columns} readouts side by side need {needed} columns; `t` shows two by topic"
+        ));
+        return;
+    }
+    open_overlay(app, Overlay::Synopsis);
 }
 
 fn open_overlay(app: &mut App, overlay: Overlay) {

@@ -18,6 +18,7 @@ pub fn draw(app: &App, theme: &Theme, buf: &mut Buffer) {
         Some(Overlay::Help) => " Keys ",
         Some(Overlay::Info) => " About this readout ",
         Some(Overlay::Note) => " Teaching note ",
+        Some(Overlay::Synopsis) => " Every readout, topic by topic ",
         None => return,
     };
     Clear.render(area, buf);
