@@ -213,3 +213,63 @@ fn a_is_the_synopsis_of_every_readout_when_the_screen_is_wide_enough() {
     press(&mut wide, "<Esc>");
     assert_eq!(wide.overlay(), None);
 }
+
+/// The screen as text with the lens's marks spelled out, as they show with
+/// no colour: `_word_` underlined, `*word*` bold, `_*word*_` both.
+fn marked_screen(app: &App) -> String {
+    use ratatui::style::Modifier;
+    let buffer = common::draw(app, &readouts::ui::theme::Theme::monochrome());
+    let area = buffer.area;
+    let mut lines = Vec::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut open = Modifier::empty();
+        let lens_marks = Modifier::UNDERLINED | Modifier::BOLD;
+        let mut x = 0;
+        while x < area.width {
+            let cell = &buffer[(x, y)];
+            // Only the panes' text is marked: not their margins (the bars),
+            // the frame or the sidebar.
+            let inside = app
+                .pane_area(Side::Left)
+                .into_iter()
+                .chain(app.pane_area(Side::Right))
+                .any(|pane| {
+                    x >= pane.x + 3 && x + 1 < pane.right() && y > pane.y && y + 1 < pane.bottom()
+                });
+            let now = if inside && cell.symbol() != " " {
+                cell.modifier & lens_marks
+            } else {
+                Modifier::empty()
+            };
+            if now != open {
+                if open.contains(Modifier::BOLD) {
+                    line.push('*');
+                }
+                if open.contains(Modifier::UNDERLINED) {
+                    line.push('_');
+                }
+                if now.contains(Modifier::UNDERLINED) {
+                    line.push('_');
+                }
+                if now.contains(Modifier::BOLD) {
+                    line.push('*');
+                }
+                open = now;
+            }
+            line.push_str(cell.symbol());
+            x += 1;
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn the_lenses_read_without_colour() {
+    let mut app = builtin_app(120, 35);
+    press(&mut app, "T");
+    insta::assert_snapshot!("tone_lens_120x35", marked_screen(&app));
+    press(&mut app, "T4W");
+    insta::assert_snapshot!("wording_lens_invasion_120x35", marked_screen(&app));
+}
