@@ -1,7 +1,8 @@
 //! The viewer at 200×50: one keystroke (`update` plus a draw into a
 //! `TestBackend`) at the top, middle and end of a document, a keystroke in
 //! the search prompt, a jump to a topic, a resize reflow, a change of
-//! order, and opening (load, lay out, first frame); for the built-in
+//! order, an edit of tags, a word-list lens turned on or off, and opening
+//! (load, lay out, first frame); for the built-in
 //! readout, a 10 MB and a 50 MB document.
 
 #[path = "support/corpus.rs"]
@@ -147,6 +148,48 @@ fn search(c: &mut Criterion) {
     group.finish();
 }
 
+/// An edit in the viewer: the selected topic put on the passage under the
+/// cursor and taken off again, each followed by a draw. Each edit lays the
+/// document out again, so that the marks and the alignment follow it.
+fn tag(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tag");
+    group.sample_size(10);
+    for (name, text) in inputs() {
+        let mut opened = None;
+        group.bench_function(name, |b| {
+            let (app, terminal) = opened.get_or_insert_with(|| {
+                let (mut app, terminal) = open(text());
+                update(&mut app, Action::FocusNext);
+                update(&mut app, Action::NextPassage);
+                (app, terminal)
+            });
+            b.iter(|| {
+                update(app, Action::ToggleTag);
+                draw(terminal, app);
+            });
+        });
+    }
+    group.finish();
+}
+
+/// A word-list lens turned on (the tone words) and off again, each with a
+/// draw: turning it on finds the words in both readouts.
+fn lens(c: &mut Criterion) {
+    let mut group = c.benchmark_group("lens");
+    group.sample_size(10);
+    for (name, text) in inputs() {
+        let mut opened = None;
+        group.bench_function(name, |b| {
+            let (app, terminal) = opened.get_or_insert_with(|| open(text()));
+            b.iter(|| {
+                update(app, Action::CycleWordLists);
+                draw(terminal, app);
+            });
+        });
+    }
+    group.finish();
+}
+
 fn jump(c: &mut Criterion) {
     let mut group = c.benchmark_group("jump");
     for (name, text) in inputs() {
@@ -235,5 +278,15 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystroke, search, jump, resize, order, first_frame);
+criterion_group!(
+    benches,
+    keystroke,
+    search,
+    tag,
+    lens,
+    jump,
+    resize,
+    order,
+    first_frame
+);
 criterion_main!(benches);

@@ -284,8 +284,7 @@ pub(super) fn toggle_tag(app: &mut App) {
 /// Makes the change, remembers it for undo, and lays the document out
 /// again: marks, anchors and alignment follow at once.
 fn apply(app: &mut App, edit: Edit) {
-    let mut document = (*app.document).clone();
-    edit.apply(&mut document);
+    take(app, |document| edit.apply(document));
     let history = &mut app.history;
     if history
         .saved
@@ -295,15 +294,13 @@ fn apply(app: &mut App, edit: Edit) {
     }
     history.done.push(edit);
     history.undone.clear();
-    take(app, document);
 }
 
-/// The edited document in place of the old one, the reader kept where
-/// they were.
-fn take(app: &mut App, document: Document) {
+/// The document changed by `change`, the reader kept where they were.
+fn take(app: &mut App, change: impl FnOnce(&mut Document)) {
     let selected = app.selected;
     let cursor = app.cursor;
-    reload::replace_document(app, document);
+    reload::retag(app, change);
     app.selected = selected.min(app.document.topics.len().saturating_sub(1));
     app.cursor = cursor;
 }
@@ -313,10 +310,8 @@ pub(super) fn undo(app: &mut App) {
         app.message = Some("nothing to undo".to_string());
         return;
     };
-    let mut document = (*app.document).clone();
-    edit.revert(&mut document);
+    take(app, |document| edit.revert(document));
     app.history.undone.push(edit);
-    take(app, document);
     app.message = Some(format!("undone · {} unsaved", app.unsaved_edits()));
 }
 
@@ -325,10 +320,8 @@ pub(super) fn redo(app: &mut App) {
         app.message = Some("nothing to redo".to_string());
         return;
     };
-    let mut document = (*app.document).clone();
-    edit.apply(&mut document);
+    take(app, |document| edit.apply(document));
     app.history.done.push(edit);
-    take(app, document);
     app.message = Some(format!("redone · {} unsaved", app.unsaved_edits()));
 }
 

@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 use super::navigation::choose_anchors;
 use super::search::find_all;
-use super::view::{Reuse, reading_positions, rebuild};
-use super::{App, Side, topic_index};
+use super::view::{
+    KeptLayouts, Reuse, clamp_offsets, follow, leader, reading_positions, rebuild, refresh,
+};
+use super::{App, Order, Side, topic_index};
 use crate::document::Document;
 
 pub(super) fn replace_document(app: &mut App, document: Document) {
@@ -49,6 +51,50 @@ pub(super) fn replace_document(app: &mut App, document: Document) {
         }
     }
     rebuild(app, positions, Reuse::Never);
+}
+
+/// The document with its topics, tags or notes edited by `change`: in the order as published, unfiltered and laid
+/// out whole, the wrapped rows stay and only the topic index, the anchors
+/// and the padding are worked out again (a full layout of a large document
+/// would take longer than a frame). Else it is taken in as a new version.
+pub(super) fn retag(app: &mut App, change: impl FnOnce(&mut Document)) {
+    let rows_stay = app.order == Order::Source
+        && app.filter.is_none()
+        && app.partial.is_none()
+        && app.view.is_some();
+    if !rows_stay {
+        let mut document = (*app.document).clone();
+        change(&mut document);
+        replace_document(app, document);
+        return;
+    }
+    let rows = app
+        .view
+        .as_ref()
+        .map(|view| Side::BOTH.map(|side| view.layout_row(side, app.offsets[side.index()])));
+    // Edited in place: nothing else holds the document once it is laid
+    // out whole, so no copy is made.
+    change(Arc::make_mut(&mut app.document));
+    let (topic_passages, candidates) = topic_index(&app.document, app.pair);
+    app.document_generation = app.document_generation.wrapping_add(1);
+    app.topic_passages = topic_passages;
+    app.candidates = candidates;
+    // The by-topic layout is of the old topics.
+    app.kept = KeptLayouts::default();
+    if app
+        .current_topic
+        .is_some_and(|topic| topic >= app.document.topics.len())
+    {
+        app.current_topic = None;
+    }
+    app.band = None;
+    choose_anchors(app);
+    refresh(app);
+    if let (Some(rows), Some(view)) = (rows, &app.view) {
+        app.offsets = Side::BOTH.map(|side| view.padded_row(side, rows[side.index()]));
+    }
+    follow(app, leader(app));
+    clamp_offsets(app);
 }
 
 /// `<` / `>` with three readouts or more: the next readout in the pane on
