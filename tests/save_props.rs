@@ -19,7 +19,7 @@ fn edit_from(document: &readouts::document::Document, kind: u8, a: usize, b: usi
             readout,
             passage,
             topic: b % topics,
-            on: kind % 2 == 0,
+            on: kind.is_multiple_of(2),
         },
         2 => Edit::NewTopic {
             id: format!("new-topic-{a}-{b}-{topics}"),
@@ -34,7 +34,7 @@ fn edit_from(document: &readouts::document::Document, kind: u8, a: usize, b: usi
             readout,
             passage,
             from: document.readouts[readout].passages[passage].note.clone(),
-            to: (a % 3 != 0).then(|| format!("A note, {b}.")),
+            to: (!a.is_multiple_of(3)).then(|| format!("A note, {b}.")),
         },
         _ if topics > 1 => Edit::delete(document, a % topics).expect("a topic"),
         _ => Edit::NewTopic {
