@@ -24,11 +24,15 @@ pub enum MarkStyle {
 pub type Marks = Vec<(Range<usize>, MarkStyle)>;
 
 /// A lens turned on, with its marks: for each side, for each passage (by
-/// index), its marked byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// index), its marked byte ranges. A word list marks a passage the first
+/// time it comes into view (see [`mark_what_is_shown`]), so that turning it
+/// on costs the same on any length of text.
+#[derive(Debug, Clone)]
 pub struct LensView {
     pub kind: LensKind,
-    pub marks: [Vec<Marks>; 2],
+    marks: [Vec<Option<Marks>>; 2],
+    /// The word list, for the passages not marked yet.
+    list: Option<Lens>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +48,7 @@ impl LensView {
     pub fn marks(&self, side: Side, passage: usize) -> &[(Range<usize>, MarkStyle)] {
         self.marks[side.index()]
             .get(passage)
+            .and_then(Option::as_ref)
             .map_or(&[], Vec::as_slice)
     }
 
@@ -65,20 +70,22 @@ impl LensView {
 fn wording_view(app: &App, topic: usize) -> LensView {
     let found = wording(&app.document, app.pair, topic);
     let marks = Side::BOTH.map(|side| {
-        let mut passages = vec![Vec::new(); app.readout(side).passages.len()];
+        let mut passages = vec![Some(Vec::new()); app.readout(side).passages.len()];
         for passage in &found.sides[side.index()] {
             if let Some(slot) = passages.get_mut(passage.passage) {
-                *slot = passage
-                    .marks
-                    .iter()
-                    .map(|mark| {
-                        let style = match mark.kind {
-                            MarkKind::Shared => MarkStyle::Shared,
-                            MarkKind::Own => MarkStyle::Own,
-                        };
-                        (mark.range.clone(), style)
-                    })
-                    .collect();
+                *slot = Some(
+                    passage
+                        .marks
+                        .iter()
+                        .map(|mark| {
+                            let style = match mark.kind {
+                                MarkKind::Shared => MarkStyle::Shared,
+                                MarkKind::Own => MarkStyle::Own,
+                            };
+                            (mark.range.clone(), style)
+                        })
+                        .collect(),
+                );
             }
         }
         passages
@@ -86,24 +93,42 @@ fn wording_view(app: &App, topic: usize) -> LensView {
     LensView {
         kind: LensKind::Wording(topic),
         marks,
+        list: None,
     }
 }
 
 fn list_view(app: &App, lens: &Lens) -> LensView {
-    let marks = Side::BOTH.map(|side| {
-        lens.readout_marks(app.readout(side))
-            .into_iter()
-            .map(|ranges| {
-                ranges
-                    .into_iter()
-                    .map(|range| (range, MarkStyle::Listed))
-                    .collect()
-            })
-            .collect()
-    });
-    LensView {
+    let mut view = LensView {
         kind: LensKind::List(lens.name.clone()),
-        marks,
+        marks: Side::BOTH.map(|side| vec![None; app.readout(side).passages.len()]),
+        list: Some(lens.clone()),
+    };
+    mark_what_is_shown(app, &mut view);
+    view
+}
+
+/// Marks the passages the panes show that a word list has not marked yet.
+fn mark_what_is_shown(app: &App, lens: &mut LensView) {
+    let (Some(list), Some(view)) = (&lens.list, &app.view) else {
+        return;
+    };
+    for side in Side::BOTH {
+        let offset = app.offsets[side.index()];
+        let readout = app.readout(side);
+        for row in offset..offset + app.text_height() {
+            let Some(passage) = view.row(side, row).and_then(|row| row.passage()) else {
+                continue;
+            };
+            if let Some(slot @ None) = lens.marks[side.index()].get_mut(passage) {
+                let marks = list.marks(&readout.passages[passage].text);
+                *slot = Some(
+                    marks
+                        .into_iter()
+                        .map(|range| (range, MarkStyle::Listed))
+                        .collect(),
+                );
+            }
+        }
     }
 }
 
@@ -148,6 +173,10 @@ fn say(app: &mut App) {
 /// After any change: the wording lens follows the selected topic, and
 /// every lens follows an edited or reloaded document.
 pub(super) fn follow(app: &mut App) {
+    if let Some(mut lens) = app.lens.take() {
+        mark_what_is_shown(app, &mut lens);
+        app.lens = Some(lens);
+    }
     let Some(lens) = &app.lens else {
         return;
     };
