@@ -131,7 +131,7 @@ fn delete_asks_and_takes_the_references_and_undo_and_redo_go_back_and_forth() {
     assert!(
         app.prompt().is_some_and(|p| p
             .question(&app)
-            .contains("delete “Tone of the call” and its 3 tag(s)?")),
+            .contains("y delete · n keep: “Tone of the call” and its 3 tags")),
         "{:?}",
         app.prompt().map(|p| p.question(&app))
     );
@@ -282,4 +282,44 @@ fn e_writes_the_note_of_the_cursor_s_passage_and_an_empty_one_takes_it_off() {
     press(&mut app, "<Enter>");
     assert_eq!(app.readout(Side::Left).passages[1].note, None);
     assert_eq!(app.message(), Some("note taken off passage 2"));
+}
+
+/// The status line (the last row of the screen), as text.
+fn status_line(app: &App) -> String {
+    common::screen(app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn at_80_columns_a_prompt_keeps_its_keys_and_the_end_of_what_is_typed_in_view() {
+    let mut app = builtin_app(80, 24).with_source(Source {
+        text: builtin::TEXT.to_string(),
+        file: Some(PathBuf::from("call.toml")),
+    });
+    press(&mut app, "4D");
+    let line = status_line(&app);
+    assert!(
+        line.starts_with(" y delete · n keep: “Response to a further invasion”"),
+        "{line}"
+    );
+    press(&mut app, "n<Tab>}E");
+    let old = app.prompt().map(|p| p.text.chars().count()).unwrap_or(0);
+    for _ in 0..old {
+        update(&mut app, Action::EraseChar);
+    }
+    press(
+        &mut app,
+        "A long note that goes on well past the width of the status line, to its very end",
+    );
+    let line = status_line(&app);
+    assert!(line.contains("…"), "{line}");
+    assert!(line.contains("to its very end▏"), "{line}");
+    assert!(
+        line.trim_end().ends_with("Enter keep  Esc cancel"),
+        "{line}"
+    );
+    assert_eq!(line.chars().count(), 80, "{line}");
 }

@@ -68,7 +68,8 @@ impl Prompt {
         };
         match &self.kind {
             PromptKind::NewTopic => "new topic: ".to_string(),
-            PromptKind::Rename(topic) => format!("rename “{}” to: ", label(*topic)),
+            // The label itself is the text to edit, so it is not repeated.
+            PromptKind::Rename(_) => "rename the topic: ".to_string(),
             PromptKind::Delete(topic) => {
                 let carried = app
                     .document
@@ -77,13 +78,15 @@ impl Prompt {
                     .flat_map(|r| &r.passages)
                     .filter(|p| p.topics.contains(topic))
                     .count();
-                format!(
-                    "delete “{}” and its {carried} tag(s)? y delete · n keep",
-                    label(*topic)
-                )
+                // The keys first: a long label is cut at the end.
+                let tags = match carried {
+                    1 => "1 tag".to_string(),
+                    n => format!("{n} tags"),
+                };
+                format!("y delete · n keep: “{}” and its {tags}", label(*topic))
             }
             PromptKind::Note(readout, passage) => format!(
-                "note on {}'s passage {} (empty: none): ",
+                "note on {} {}: ",
                 app.document
                     .readouts
                     .get(*readout)
@@ -92,11 +95,11 @@ impl Prompt {
             ),
             PromptKind::SaveAs => "write to a new file: ".to_string(),
             PromptKind::Quit => format!(
-                "{} unsaved: w save and quit · q quit without saving · Esc stay",
+                "w save and quit · q quit without saving · Esc stay ({} unsaved)",
                 edits_phrase(app.unsaved_edits())
             ),
             PromptKind::ChangedOnDisk => format!(
-                "the file changed on disk: r reload it (drops {}) · a write them to a new file · Esc keep editing",
+                "r reload (drops {}) · a save as a new file · Esc keep editing: the file changed on disk",
                 edits_phrase(app.unsaved_edits())
             ),
         }

@@ -8,6 +8,8 @@ use ratatui::layout::Rect;
 use super::put;
 use super::theme::Theme;
 use crate::app::{App, Order};
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::layout::wrap::{display_width, truncate};
 
 const HINTS: &str = "Tab focus  / search  f filter  t order  ? help  q quit ";
@@ -28,17 +30,22 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme.status(),
     );
     if let Some(prompt) = app.prompt() {
-        let typed = if prompt.takes_text() {
-            format!("{}▏", prompt.text)
-        } else {
-            String::new()
-        };
-        let line = format!(" {}{typed}", prompt.question(app));
+        let question = format!(" {}", prompt.question(app));
         let hints = if prompt.takes_text() {
             PROMPT_HINTS
         } else {
             ""
         };
+        let typed = if prompt.takes_text() {
+            // The end of what is typed stays in view, as in a shell.
+            let room = width
+                .saturating_sub(display_width(&question) + display_width(hints) + 3)
+                .max(8);
+            format!("{}▏", tail(&prompt.text, room))
+        } else {
+            String::new()
+        };
+        let line = format!("{question}{typed}");
         right_hints(buf, area, hints, display_width(&line), theme);
         put(
             buf,
@@ -139,6 +146,24 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         about_room,
         style,
     );
+}
+
+/// The end of `text` in at most `room` columns, with "…" where it was cut.
+fn tail(text: &str, room: usize) -> String {
+    if display_width(text) <= room {
+        return text.to_string();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 1;
+    for grapheme in text.graphemes(true).rev() {
+        used += display_width(grapheme);
+        if used > room {
+            break;
+        }
+        kept.push(grapheme);
+    }
+    kept.reverse();
+    format!("…{}", kept.concat())
 }
 
 /// Draws the hints at the right end when there is room beside `used`
