@@ -565,7 +565,7 @@ pub fn on_reload(app: &App, text: &str) -> Reload {
 pub(super) fn keep_aside(app: &mut App, document: Box<Document>, text: String) {
     app.on_disk = Some((document, text));
     app.message = Some(format!(
-        "the file changed on disk; your {} are kept (w to choose)",
+        "changed on disk; {} kept, w to choose",
         edits_phrase(app.unsaved_edits())
     ));
 }
