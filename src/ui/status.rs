@@ -45,16 +45,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             String::new()
         };
-        let line = format!("{question}{typed}");
-        right_hints(buf, area, hints, display_width(&line), theme);
-        put(
-            buf,
-            area.x,
-            area.y,
-            &truncate(&line, width),
-            width,
-            theme.status_key(),
-        );
+        prompt_line(buf, area, &format!("{question}{typed}"), hints, theme);
         return;
     }
     if let Some(search) = app.search().filter(|s| s.editing) {
@@ -64,16 +55,7 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             format!("  {}", search.status())
         };
-        let line = format!("{prompt}{found}");
-        right_hints(buf, area, PROMPT_HINTS, display_width(&line), theme);
-        put(
-            buf,
-            area.x,
-            area.y,
-            &truncate(&line, width),
-            width,
-            theme.status_key(),
-        );
+        prompt_line(buf, area, &format!("{prompt}{found}"), PROMPT_HINTS, theme);
         return;
     }
 
@@ -145,6 +127,20 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         &truncate(&about, about_room),
         about_room,
         style,
+    );
+}
+
+/// A prompt across the status line, its hints at the right when they fit.
+fn prompt_line(buf: &mut Buffer, area: Rect, line: &str, hints: &str, theme: &Theme) {
+    let width = usize::from(area.width);
+    right_hints(buf, area, hints, display_width(line), theme);
+    put(
+        buf,
+        area.x,
+        area.y,
+        &truncate(line, width),
+        width,
+        theme.status_key(),
     );
 }
 
