@@ -1,13 +1,16 @@
 //! The event loop, with the event source injectable so that tests can drive
 //! the real loop with scripted events.
 
-use std::io;
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, OwnedFd};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use super::Clipboard;
 use super::keys::action_for;
@@ -32,16 +35,52 @@ pub trait EventSource {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
 }
 
-/// The terminal's own events.
-pub struct CrosstermEvents;
+/// How long crossterm waits for an event at a time. Between two waits the
+/// loop looks whether the terminal has hung up: crossterm reads a terminal
+/// that has hung up again and again, at full speed, until its timeout (a
+/// terminal closed without a SIGHUP, which a process that is not its
+/// session's leader never gets). Idle, the loop wakes this often.
+const HANG_UP_CHECK: Duration = Duration::from_secs(1);
+
+/// The terminal's own events, read by crossterm.
+pub struct CrosstermEvents {
+    /// The terminal crossterm reads: standard input, or `/dev/tty` when
+    /// standard input is not the terminal.
+    terminal: OwnedFd,
+}
+
+impl CrosstermEvents {
+    pub fn new() -> io::Result<CrosstermEvents> {
+        let terminal = if io::stdin().is_terminal() {
+            io::stdin().as_fd().try_clone_to_owned()?
+        } else {
+            OwnedFd::from(File::open("/dev/tty")?)
+        };
+        Ok(CrosstermEvents { terminal })
+    }
+
+    fn hung_up(&self) -> bool {
+        let mut fds = [PollFd::new(&self.terminal, PollFlags::IN)];
+        let now = Timespec::default();
+        poll(&mut fds, Some(&now)).is_ok()
+            && fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+    }
+}
 
 impl EventSource for CrosstermEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        if event::poll(timeout.min(HANG_UP_CHECK))? {
+            return event::read().map(Some);
         }
+        if self.hung_up() {
+            return Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the terminal hung up",
+            ));
+        }
+        Ok(None)
     }
 }
 

@@ -241,13 +241,22 @@ fn session(launch: Launch) -> io::Result<()> {
         update(&mut app, Action::TogglePresentation);
     }
     let mut watch = watch.map(Watch::new);
-    run_loop(
+    let ended = run_loop(
         &mut terminal,
         &mut app,
         &theme,
-        &mut CrosstermEvents,
+        &mut CrosstermEvents::new()?,
         watch.as_mut(),
-    )
+    );
+    if matches!(&ended, Err(error) if error.kind() == io::ErrorKind::BrokenPipe) {
+        // The terminal is gone, as after a SIGHUP, and ends the same way:
+        // there is nothing left to draw on or report to (ratatui would try
+        // both when its terminal is dropped).
+        std::mem::forget(terminal);
+        restore();
+        std::process::exit(128 + SIGHUP);
+    }
+    ended
 }
 
 /// Takes the terminal over: raw mode, the alternate screen, no cursor, and
