@@ -96,3 +96,36 @@ fn a_file_changed_on_disk_is_not_written_over_and_the_user_chooses() {
     session.send("q");
     assert_eq!(session.wait_exit().exit_code(), 0);
 }
+
+#[test]
+fn the_built_in_readout_is_written_to_a_new_file_never_over_one() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let existing = dir.path().join("mine.toml");
+    std::fs::write(&existing, "not to be lost\n").expect("written");
+    let mut session = Session::start(&[], 100, 30);
+    session.wait_for_text("According to the Kremlin");
+    session.send("\t}xw");
+    session.wait_for_text("write to a new file: readout.toml");
+    // Backspace over the name offered, then a file that exists.
+    session.send(&"\u{7f}".repeat("readout.toml".len()));
+    session.send(&format!("{}\r", existing.display()));
+    session.wait_for_text("exists: w, another name");
+    assert_eq!(
+        std::fs::read_to_string(&existing).expect("read"),
+        "not to be lost\n"
+    );
+    let new = dir.path().join("tagged.toml");
+    session.send("w");
+    session.wait_for_text("write to a new file: readout.toml");
+    session.send(&"\u{7f}".repeat("readout.toml".len()));
+    session.send(&format!("{}\r", new.display()));
+    session.wait_for_text("saved ");
+    session.send("q");
+    assert_eq!(session.wait_exit().exit_code(), 0, "nothing is unsaved now");
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_readouts"))
+        .arg("check")
+        .arg(&new)
+        .output()
+        .expect("check runs");
+    assert!(check.status.success(), "{check:?}");
+}

@@ -49,8 +49,14 @@ pub fn save(app: &App, request: &SaveRequest) -> Vec<Message> {
     } else {
         Existing::Replace
     };
+    if request.new_file && request.to.exists() {
+        return vec![Message::SaveFailed(format!(
+            "{name} exists: w, another name"
+        ))];
+    }
     match write_atomically(&request.to, text.as_bytes(), existing, &[]) {
         Ok(()) => vec![Message::Saved(text, request.to.clone())],
-        Err(problem) => vec![Message::SaveFailed(problem.headline())],
+        // The message names the file already; the status line is short.
+        Err(problem) => vec![Message::SaveFailed(problem.message)],
     }
 }
