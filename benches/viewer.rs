@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use readouts::app::{Action, App, Message, Side, update};
+use readouts::app::{Action, App, EditCommand, Message, Side, update};
 use readouts::document::builtin;
 use readouts::document::load::load_str;
 use readouts::ui::{
@@ -160,11 +160,11 @@ fn tag(c: &mut Criterion) {
             let (app, terminal) = opened.get_or_insert_with(|| {
                 let (mut app, terminal) = open(text());
                 update(&mut app, Action::FocusNext);
-                update(&mut app, Action::NextPassage);
+                update(&mut app, Action::Edit(EditCommand::NextPassage));
                 (app, terminal)
             });
             b.iter(|| {
-                update(app, Action::ToggleTag);
+                update(app, Action::Edit(EditCommand::ToggleTag));
                 draw(terminal, app);
             });
         });

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use common::{builtin_app, builtin_document, press};
 use readouts::app::editing::{PromptKind, Source};
-use readouts::app::{Action, App, Message, Side, update};
+use readouts::app::{Action, App, EditCommand, Message, Side, update};
 use readouts::document::builtin;
 
 fn editing_app() -> App {
@@ -143,7 +143,7 @@ fn delete_asks_and_takes_the_references_and_undo_and_redo_go_back_and_forth() {
     press(&mut app, "U");
     assert_eq!(app.document(), &before, "undone");
     assert_eq!(app.unsaved_edits(), 0);
-    update(&mut app, Action::Redo);
+    update(&mut app, Action::Edit(EditCommand::Redo));
     assert_eq!(app.document().topic_index("tone"), None, "redone");
     assert_eq!(app.unsaved_edits(), 1);
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::copy::top_passage;
 use super::navigation::bring_into_view;
-use super::{App, Focus, Side, reload};
+use super::{App, EditCommand, Focus, Side, reload};
 use crate::document::Document;
 use crate::document::edit::{Edit, id_from_label};
 use crate::document::normalize::visible_stand_in;
@@ -195,6 +195,22 @@ impl App {
     }
 }
 
+/// A command that edits the comparison, in the panes.
+pub(super) fn command(app: &mut App, command: EditCommand) {
+    match command {
+        EditCommand::NextPassage => move_cursor(app, true),
+        EditCommand::PreviousPassage => move_cursor(app, false),
+        EditCommand::ToggleTag => toggle_tag(app),
+        EditCommand::NewTopic => ask(app, PromptKind::NewTopic),
+        EditCommand::RenameTopic => ask(app, PromptKind::Rename(app.selected)),
+        EditCommand::DeleteTopic => ask(app, PromptKind::Delete(app.selected)),
+        EditCommand::EditNote => edit_note(app),
+        EditCommand::Save => save(app, false),
+        EditCommand::Undo => undo(app),
+        EditCommand::Redo => redo(app),
+    }
+}
+
 /// The side the cursor moves on: the focused pane, or the leading one.
 fn cursor_side(app: &App) -> Side {
     match app.focus {
@@ -204,7 +220,7 @@ fn cursor_side(app: &App) -> Side {
 }
 
 /// `}` / `{`: the next or previous passage of the pane, as it shows them.
-pub(super) fn move_cursor(app: &mut App, forward: bool) {
+fn move_cursor(app: &mut App, forward: bool) {
     let side = cursor_side(app);
     let current = app.cursor(side);
     app.cursor_shown = true;
@@ -256,7 +272,7 @@ fn target_passage(app: &mut App) -> Option<(Side, usize)> {
 }
 
 /// `x`: the selected topic on the cursor's passage, or off it.
-pub(super) fn toggle_tag(app: &mut App) {
+fn toggle_tag(app: &mut App) {
     let Some((side, passage)) = target_passage(app) else {
         app.message = Some("no passage to tag: move the cursor with } first".to_string());
         return;
@@ -308,7 +324,7 @@ fn take(app: &mut App, change: impl FnOnce(&mut Document)) {
     app.cursor = cursor;
 }
 
-pub(super) fn undo(app: &mut App) {
+fn undo(app: &mut App) {
     let Some(edit) = app.history.done.pop() else {
         app.message = Some("nothing to undo".to_string());
         return;
@@ -318,7 +334,7 @@ pub(super) fn undo(app: &mut App) {
     app.message = Some(format!("undone · {} unsaved", app.unsaved_edits()));
 }
 
-pub(super) fn redo(app: &mut App) {
+fn redo(app: &mut App) {
     let Some(edit) = app.history.undone.pop() else {
         app.message = Some("nothing to redo".to_string());
         return;
@@ -328,7 +344,7 @@ pub(super) fn redo(app: &mut App) {
     app.message = Some(format!("redone · {} unsaved", app.unsaved_edits()));
 }
 
-pub(super) fn ask(app: &mut App, kind: PromptKind) {
+fn ask(app: &mut App, kind: PromptKind) {
     let text = match &kind {
         PromptKind::Rename(topic) => app.document.topics[*topic].label.clone(),
         PromptKind::Note(readout, passage) => app.document.readouts[*readout].passages[*passage]
@@ -342,7 +358,7 @@ pub(super) fn ask(app: &mut App, kind: PromptKind) {
 }
 
 /// `w`: the open file, unless there is none to write back to.
-pub(super) fn save(app: &mut App, then_quit: bool) {
+fn save(app: &mut App, then_quit: bool) {
     match app.source.as_ref().and_then(|source| source.file.clone()) {
         Some(file) => {
             app.save_request = Some(SaveRequest {
@@ -410,7 +426,7 @@ pub(super) enum PromptKey {
 }
 
 /// `E`: the note of the cursor's passage (or the one at the top).
-pub(super) fn edit_note(app: &mut App) {
+fn edit_note(app: &mut App) {
     let Some((side, passage)) = target_passage(app) else {
         app.message = Some("no passage to write a note on".to_string());
         return;

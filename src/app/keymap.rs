@@ -4,7 +4,7 @@
 //! then in the global one.
 
 use super::key::{Key, KeyCode};
-use super::{Action, InputMode, Side};
+use super::{Action, EditCommand, InputMode, Side};
 
 /// The keys of a binding.
 enum Keys {
@@ -141,39 +141,42 @@ const PANES: &[Binding] = &[
         what: "copy the passage at the top of the focused pane",
     },
     Binding {
-        keys: Keys::These(&[Key::char('}')], Action::NextPassage),
+        keys: Keys::These(&[Key::char('}')], Action::Edit(EditCommand::NextPassage)),
         what: "the passage cursor: to the next passage of the pane",
     },
     Binding {
-        keys: Keys::These(&[Key::char('{')], Action::PreviousPassage),
+        keys: Keys::These(
+            &[Key::char('{')],
+            Action::Edit(EditCommand::PreviousPassage),
+        ),
         what: "the passage cursor: to the previous passage",
     },
     Binding {
-        keys: Keys::These(&[Key::char('x')], Action::ToggleTag),
+        keys: Keys::These(&[Key::char('x')], Action::Edit(EditCommand::ToggleTag)),
         what: "put the selected topic on the cursor's passage, or take it off",
     },
     Binding {
-        keys: Keys::These(&[Key::char('+')], Action::NewTopic),
+        keys: Keys::These(&[Key::char('+')], Action::Edit(EditCommand::NewTopic)),
         what: "a new topic (on the cursor's passage, if there is one)",
     },
     Binding {
-        keys: Keys::These(&[Key::char('R')], Action::RenameTopic),
+        keys: Keys::These(&[Key::char('R')], Action::Edit(EditCommand::RenameTopic)),
         what: "rename the selected topic",
     },
     Binding {
-        keys: Keys::These(&[Key::char('D')], Action::DeleteTopic),
+        keys: Keys::These(&[Key::char('D')], Action::Edit(EditCommand::DeleteTopic)),
         what: "delete the selected topic and its tags (asks first)",
     },
     Binding {
-        keys: Keys::These(&[Key::char('E')], Action::EditNote),
+        keys: Keys::These(&[Key::char('E')], Action::Edit(EditCommand::EditNote)),
         what: "write the note of the cursor's passage (empty: none)",
     },
     Binding {
-        keys: Keys::These(&[Key::char('U')], Action::Undo),
+        keys: Keys::These(&[Key::char('U')], Action::Edit(EditCommand::Undo)),
         what: "undo an edit",
     },
     Binding {
-        keys: Keys::These(&[Key::ctrl('r')], Action::Redo),
+        keys: Keys::These(&[Key::ctrl('r')], Action::Edit(EditCommand::Redo)),
         what: "redo it",
     },
     Binding {
@@ -193,7 +196,7 @@ const PANES: &[Binding] = &[
         what: "word lists: the tone words, then the file's own lists, then off",
     },
     Binding {
-        keys: Keys::These(&[Key::char('w')], Action::Save),
+        keys: Keys::These(&[Key::char('w')], Action::Edit(EditCommand::Save)),
         what: "save the edits to the file (keeps its comments and layout)",
     },
     Binding {

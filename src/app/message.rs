@@ -69,25 +69,9 @@ pub enum Action {
     EraseChar,
     /// Enter in a prompt.
     ConfirmInput,
-    /// The passage cursor to the next or previous passage of the focused
-    /// pane (shown from the first move).
-    NextPassage,
-    PreviousPassage,
-    /// Put the selected topic on the cursor's passage, or take it off.
-    ToggleTag,
-    /// Ask for a label and make a topic of it (on the cursor's passage).
-    NewTopic,
-    /// Ask for the selected topic's new label.
-    RenameTopic,
-    /// Delete the selected topic, once confirmed.
-    DeleteTopic,
-    /// Write the note of the cursor's passage.
-    EditNote,
-    /// Write the edits to the file (or, for the built-in readout and
-    /// standard input, to a new one).
-    Save,
-    Undo,
-    Redo,
+    /// Making the comparison: the passage cursor, tags, topics, notes,
+    /// saving, undo.
+    Edit(EditCommand),
     /// Another readout in the left or the right pane (three or more).
     NextReadout(Side),
     /// The wording lens on the selected topic, or off.
@@ -116,6 +100,30 @@ pub enum Action {
     Repaint,
     /// Ctrl-z: hand the terminal back to the shell and stop, until `fg`.
     Suspend,
+}
+
+/// The commands that edit the comparison (see [`super::editing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditCommand {
+    /// The passage cursor to the next or previous passage of the focused
+    /// pane (shown from the first move).
+    NextPassage,
+    PreviousPassage,
+    /// Put the selected topic on the cursor's passage, or take it off.
+    ToggleTag,
+    /// Ask for a label and make a topic of it (on the cursor's passage).
+    NewTopic,
+    /// Ask for the selected topic's new label.
+    RenameTopic,
+    /// Delete the selected topic, once confirmed.
+    DeleteTopic,
+    /// Write the note of the cursor's passage.
+    EditNote,
+    /// Write the edits to the file (or, for the built-in readout and
+    /// standard input, to a new one).
+    Save,
+    Undo,
+    Redo,
 }
 
 /// Everything [`super::update`] applies: a user's command, or what the

@@ -21,7 +21,7 @@ mod update;
 pub mod view;
 
 pub use layout_job::LayoutJob;
-pub use message::{Action, Message};
+pub use message::{Action, EditCommand, Message};
 pub use update::{WHEEL_ROWS, update};
 pub use view::View;
 

@@ -202,16 +202,7 @@ fn panes_command(app: &mut App, action: Action) {
         Action::ToggleSynopsis => open_synopsis(app),
         Action::CopyTopic => copy::copy_topic(app),
         Action::CopyPassage => copy::copy_passage(app),
-        Action::NextPassage => editing::move_cursor(app, true),
-        Action::PreviousPassage => editing::move_cursor(app, false),
-        Action::ToggleTag => editing::toggle_tag(app),
-        Action::NewTopic => editing::ask(app, PromptKind::NewTopic),
-        Action::RenameTopic => editing::ask(app, PromptKind::Rename(app.selected)),
-        Action::DeleteTopic => editing::ask(app, PromptKind::Delete(app.selected)),
-        Action::EditNote => editing::edit_note(app),
-        Action::Save => editing::save(app, false),
-        Action::Undo => editing::undo(app),
-        Action::Redo => editing::redo(app),
+        Action::Edit(command) => editing::command(app, command),
         Action::ToggleWording => lenses::toggle_wording(app),
         Action::CycleWordLists => lenses::cycle_lists(app),
         Action::NextReadout(side) => reload::next_readout(app, side),
@@ -331,16 +322,7 @@ fn presentation_command(app: &mut App, action: Action) {
         // The panes' commands have no meaning on a slide.
         Action::FocusNext
         | Action::CopyPassage
-        | Action::NextPassage
-        | Action::PreviousPassage
-        | Action::ToggleTag
-        | Action::NewTopic
-        | Action::RenameTopic
-        | Action::DeleteTopic
-        | Action::EditNote
-        | Action::Save
-        | Action::Undo
-        | Action::Redo
+        | Action::Edit(_)
         | Action::ToggleWording
         | Action::CycleWordLists
         | Action::NextReadout(_)
@@ -475,16 +457,7 @@ fn overlay_command(app: &mut App, action: Action) {
         | Action::ToggleReveal
         | Action::CopyTopic
         | Action::CopyPassage
-        | Action::NextPassage
-        | Action::PreviousPassage
-        | Action::ToggleTag
-        | Action::NewTopic
-        | Action::RenameTopic
-        | Action::DeleteTopic
-        | Action::EditNote
-        | Action::Save
-        | Action::Undo
-        | Action::Redo
+        | Action::Edit(_)
         | Action::ToggleWording
         | Action::CycleWordLists
         | Action::NextReadout(_)
