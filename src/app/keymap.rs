@@ -304,7 +304,15 @@ const PRESENTATION: &[Binding] = &[
 /// The action a key stands for in the current input mode, if any.
 pub fn action_for(key: Key, mode: InputMode) -> Option<Action> {
     let table = match mode {
-        InputMode::Prompt => return search_prompt_action(key),
+        // Typing takes every plain key; the global Ctrl keys (Ctrl-z to
+        // suspend, Ctrl-l to draw again) still work.
+        InputMode::Prompt => {
+            return search_prompt_action(key).or_else(|| {
+                key.ctrl
+                    .then(|| GLOBAL.iter().find_map(|binding| binding.action_for(key)))
+                    .flatten()
+            });
+        }
         InputMode::Presentation => PRESENTATION,
         InputMode::Normal => PANES,
     };
@@ -393,6 +401,12 @@ mod tests {
         let key = |key| action_for(key, InputMode::Prompt);
         assert_eq!(key(Key::char('q')), Some(Action::TypeChar('q')));
         assert_eq!(key(Key::plain(KeyCode::Enter)), Some(Action::ConfirmInput));
+        assert_eq!(
+            key(Key::ctrl('z')),
+            Some(Action::Suspend),
+            "Ctrl-z while typing"
+        );
+        assert_eq!(key(Key::ctrl('l')), Some(Action::Repaint));
         assert_eq!(key(Key::plain(KeyCode::Esc)), Some(Action::Close));
         assert_eq!(key(Key::ctrl('c')), Some(Action::Interrupt));
     }
