@@ -2,7 +2,8 @@
 //! it reads on its own when pasted into notes or an article. The terminal
 //! is asked to set the clipboard (OSC 52) at the edge.
 
-use super::{App, Focus, Side};
+use super::view::leader;
+use super::{App, Side};
 use crate::layout::pane::Row;
 
 /// The most a copy sends: terminals drop longer OSC 52 requests (xterm
@@ -46,10 +47,7 @@ pub(super) fn copy_topic(app: &mut App) {
 /// `C`: the passage at the top of the focused pane (of the leading one
 /// when the sidebar has the focus).
 pub(super) fn copy_passage(app: &mut App) {
-    let side = match app.focus {
-        Focus::Pane(side) => side,
-        Focus::Sidebar => app.reading,
-    };
+    let side = leader(app);
     let Some(passage) = top_passage(app, side) else {
         app.message = Some("no passage in view to copy".to_string());
         return;

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use super::copy::top_passage;
 use super::navigation::bring_into_view;
-use super::{App, EditCommand, Focus, Side, reload};
+use super::view::leader;
+use super::{App, EditCommand, Side, reload};
 use crate::document::Document;
 use crate::document::edit::{Edit, id_from_label};
 use crate::document::normalize::visible_stand_in;
@@ -211,17 +212,9 @@ pub(super) fn command(app: &mut App, command: EditCommand) {
     }
 }
 
-/// The side the cursor moves on: the focused pane, or the leading one.
-fn cursor_side(app: &App) -> Side {
-    match app.focus {
-        Focus::Pane(side) => side,
-        Focus::Sidebar => app.reading,
-    }
-}
-
 /// `}` / `{`: the next or previous passage of the pane, as it shows them.
 fn move_cursor(app: &mut App, forward: bool) {
-    let side = cursor_side(app);
+    let side = leader(app);
     let current = app.cursor(side);
     app.cursor_shown = true;
     let Some(current) = current else {
@@ -264,7 +257,7 @@ fn show_cursor(app: &mut App, side: Side) {
 /// The passage an edit of tags works on: the cursor's, else the one at the
 /// top of the pane (which then gets the cursor).
 fn target_passage(app: &mut App) -> Option<(Side, usize)> {
-    let side = cursor_side(app);
+    let side = leader(app);
     let passage = app.cursor(side).or_else(|| top_passage(app, side))?;
     app.cursor[side.index()] = Some(passage);
     app.cursor_shown = true;
@@ -278,7 +271,7 @@ fn toggle_tag(app: &mut App) {
         return;
     };
     let topic = app.selected;
-    let readout = readout_index(app, side);
+    let readout = app.pair.of(side);
     let on = !app.document.readouts[readout].passages[passage]
         .topics
         .contains(&topic);
@@ -431,15 +424,8 @@ fn edit_note(app: &mut App) {
         app.message = Some("no passage to write a note on".to_string());
         return;
     };
-    let readout = readout_index(app, side);
+    let readout = app.pair.of(side);
     ask(app, PromptKind::Note(readout, passage));
-}
-
-fn readout_index(app: &App, side: Side) -> usize {
-    match side {
-        Side::Left => app.pair.left,
-        Side::Right => app.pair.right,
-    }
 }
 
 /// Enter on a prompt that takes text.
@@ -506,7 +492,7 @@ fn new_topic(app: &mut App, label: String) {
         },
     );
     app.selected = app.document.topics.len() - 1;
-    let side = cursor_side(app);
+    let side = leader(app);
     match app.cursor(side) {
         Some(passage) => {
             toggle_tag(app);

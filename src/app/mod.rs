@@ -304,11 +304,7 @@ impl App {
     }
 
     pub fn readout(&self, side: Side) -> &Readout {
-        let index = match side {
-            Side::Left => self.pair.left,
-            Side::Right => self.pair.right,
-        };
-        &self.document.readouts[index]
+        &self.document.readouts[self.pair.of(side)]
     }
 
     pub fn focus(&self) -> Focus {

@@ -252,6 +252,16 @@ pub struct Pair {
     pub right: usize,
 }
 
+impl Pair {
+    /// The index of the readout on a side.
+    pub fn of(self, side: Side) -> usize {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+}
+
 /// One of the two readouts compared: the one on the left (a pane, a
 /// column) or the one on the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
